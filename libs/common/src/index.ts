@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './phone';
+export * from './invite-code';
+export * from './cursor';

@@ -1,0 +1,28 @@
+import type { AppConfig } from '@app/config';
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { EMBEDDED_MAX_CONNECTIONS } from './embedded-postgres';
+import { migrations } from './migrations';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type EntityList = MixedList<Function | string | EntitySchema>;
+
+/** Connection options shared by the API, the CLI and the tests: one schema, one SQL dialect. */
+export function buildDataSourceOptions(url: string, config: AppConfig, entities: EntityList = []): DataSourceOptions {
+  const embedded = !config.databaseUrl;
+  return {
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    // The schema changes through migrations only.
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: embedded ? Math.min(8, EMBEDDED_MAX_CONNECTIONS - 2) : 10,
+      // A stuck query becomes an error (and a 503) instead of a hung request.
+      query_timeout: 15_000,
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from './sms-sender';
+export * from './console-sms.sender';
+export * from './sms.module';
