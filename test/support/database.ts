@@ -39,7 +39,9 @@ async function createOnServer(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     kind: 'postgres',
-    drop: () => withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    drop: async () => {
+      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
   };
 }
 
