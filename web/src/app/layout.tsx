@@ -1,0 +1,88 @@
+import { Suspense } from 'react';
+import { Button, ButtonGroup, Container, Navbar } from 'react-bootstrap';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { LoadingState } from '../components/ui/loading-state';
+import { useSignOut } from '../features/auth/api/sign-out';
+import { useSession } from '../lib/auth-session';
+import { useI18n, type Locale } from '../lib/i18n';
+
+const LANGUAGES: { locale: Locale; short: string; name: string }[] = [
+  { locale: 'ru', short: 'RU', name: 'Русский' },
+  { locale: 'en', short: 'EN', name: 'English' },
+];
+
+function LanguageSwitch() {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <ButtonGroup size="sm" aria-label={t('app.language')}>
+      {LANGUAGES.map((language) => (
+        <Button
+          key={language.locale}
+          variant={language.locale === locale ? 'light' : 'outline-light'}
+          aria-pressed={language.locale === locale}
+          lang={language.locale}
+          title={language.name}
+          onClick={() => setLocale(language.locale)}
+        >
+          {language.short}
+        </Button>
+      ))}
+    </ButtonGroup>
+  );
+}
+
+function SignOutButton() {
+  const { t } = useI18n();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  return (
+    <Button
+      variant="outline-light"
+      size="sm"
+      disabled={signOut.isPending}
+      onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/', { replace: true }) })}
+    >
+      {t('app.signOut')}
+    </Button>
+  );
+}
+
+export function Layout() {
+  const { t } = useI18n();
+  const session = useSession();
+  return (
+    <div className="d-flex flex-column min-vh-100">
+      <a href="#main" className="visually-hidden-focusable skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header>
+        <Navbar bg="primary" variant="dark" className="py-2" aria-label={t('app.nav')}>
+          <Container className="gap-2">
+            <Navbar.Brand as={Link} to={session?.role === 'admin' ? '/admin' : session ? '/profile' : '/'}>
+              {t('app.brand')}
+            </Navbar.Brand>
+            <div className="d-flex align-items-center gap-2 ms-auto">
+              <LanguageSwitch />
+              {session ? <SignOutButton /> : null}
+            </div>
+          </Container>
+        </Navbar>
+      </header>
+      <main id="main" tabIndex={-1} className="flex-grow-1 py-4">
+        <Container>
+          <Suspense fallback={<LoadingState minHeight="20rem" />}>
+            <Outlet />
+          </Suspense>
+        </Container>
+      </main>
+      <footer className="py-3 border-top small">
+        <Container className="d-flex justify-content-between flex-wrap gap-2">
+          <span className="text-body-secondary">© 2026 {t('app.brand')}</span>
+          <Link to="/admin" className="link-secondary">
+            {t('app.adminLink')}
+          </Link>
+        </Container>
+      </footer>
+    </div>
+  );
+}

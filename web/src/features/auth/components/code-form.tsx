@@ -1,0 +1,154 @@
+import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
+import { Alert, Button, Form, Spinner } from 'react-bootstrap';
+import { ApiError } from '../../../lib/api-error';
+import type { CodeRequested } from '../../../lib/api-types';
+import { errorMessage } from '../../../lib/error-message';
+import { useI18n } from '../../../lib/i18n';
+import { formatPhone } from '../../../lib/phone';
+import { useCountdown } from '../../../lib/use-countdown';
+import { useRequestCode } from '../api/request-code';
+import { useVerifyCode } from '../api/verify-code';
+
+/** The login code's length (OTP_LENGTH on the server); 4 unless the build says otherwise. */
+export const CODE_LENGTH = Number(import.meta.env.VITE_OTP_LENGTH ?? 4);
+
+interface CodeFormProps {
+  sent: CodeRequested;
+  onResent: (result: CodeRequested) => void;
+  onVerified: () => void;
+  onChangeNumber: () => void;
+}
+
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, '').slice(0, CODE_LENGTH);
+}
+
+/** Step two: the code (typed or pasted), resend with a countdown, and "change number". */
+export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFormProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [resendAt, setResendAt] = useState(() => Date.now() + sent.resendAfter * 1000);
+  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const resendIn = useCountdown(resendAt);
+  const lockedFor = useCountdown(lockedUntil);
+  const verify = useVerifyCode();
+  const resend = useRequestCode();
+
+  const formatError = submitted && code.length !== CODE_LENGTH ? t('signIn.code.required', { count: CODE_LENGTH }) : null;
+  const verifyError = verify.error ? errorMessage(t, verify.error, lockedUntil ? lockedFor : undefined) : null;
+  const codeError = formatError ?? verifyError;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (code.length !== CODE_LENGTH || verify.isPending) return;
+    verify.mutate(
+      { phone: sent.phone, code },
+      {
+        onSuccess: onVerified,
+        onError: (failure) => {
+          if (failure instanceof ApiError && failure.retryAfter) setLockedUntil(Date.now() + failure.retryAfter * 1000);
+        },
+      },
+    );
+  };
+
+  const askAgain = () => {
+    resend.mutate(sent.phone, {
+      onSuccess: (result) => {
+        setResendAt(Date.now() + result.resendAfter * 1000);
+        setCode('');
+        setSubmitted(false);
+        verify.reset();
+        onResent(result);
+      },
+      onError: (failure) => {
+        if (failure instanceof ApiError && failure.retryAfter) setResendAt(Date.now() + failure.retryAfter * 1000);
+      },
+    });
+  };
+
+  const paste = (event: ClipboardEvent<HTMLInputElement>) => {
+    event.preventDefault();
+    setCode(digitsOf(event.clipboardData.getData('text')));
+    if (verify.isError) verify.reset();
+  };
+
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  return (
+    <>
+      <p className="mb-3">{t('signIn.code.sentTo', { phone: formatPhone(sent.phone) })}</p>
+      {sent.devCode ? (
+        <Alert variant="warning" className="demo-banner">
+          <Alert.Heading as="h2" className="h6 mb-1">
+            {t('signIn.demo.title')}
+          </Alert.Heading>
+          {t('signIn.demo.text')}{' '}
+          <strong className="font-monospace fs-4 ms-1" data-testid="dev-code">
+            {sent.devCode}
+          </strong>
+        </Alert>
+      ) : null}
+      <Form noValidate onSubmit={submit}>
+        <Form.Group className="mb-3" controlId={`${id}-code`}>
+          <Form.Label>{t('signIn.code.label')}</Form.Label>
+          <Form.Control
+            className="otp-input"
+            size="lg"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            autoFocus
+            value={code}
+            isInvalid={codeError !== null}
+            aria-describedby={`${helpId}${codeError ? ` ${errorId}` : ''}`}
+            onPaste={paste}
+            onChange={(event) => {
+              setCode(digitsOf(event.target.value));
+              if (verify.isError) verify.reset();
+            }}
+          />
+          <Form.Control.Feedback type="invalid" id={errorId} role="alert">
+            {codeError}
+          </Form.Control.Feedback>
+          <Form.Text id={helpId} className="d-block">
+            {t('signIn.code.help', { count: CODE_LENGTH })}
+          </Form.Text>
+        </Form.Group>
+        <Button type="submit" size="lg" className="w-100 mb-3" disabled={verify.isPending}>
+          {verify.isPending ? (
+            <>
+              <Spinner animation="border" size="sm" className="me-2" aria-hidden="true" />
+              {t('signIn.verifying')}
+            </>
+          ) : (
+            t('signIn.submit')
+          )}
+        </Button>
+      </Form>
+      <div className="d-flex flex-wrap gap-2 justify-content-between align-items-center">
+        <Button variant="outline-secondary" onClick={askAgain} disabled={resendIn > 0 || resend.isPending}>
+          {resendIn > 0 ? t('signIn.resendIn', { time: formatDurationShort(resendIn) }) : t('signIn.resend')}
+        </Button>
+        <Button variant="link" onClick={onChangeNumber}>
+          {t('signIn.changeNumber')}
+        </Button>
+      </div>
+      <div aria-live="polite" className="mt-2 min-line">
+        {resend.isSuccess && !resend.isPending ? <span className="text-success">{t('signIn.resent')}</span> : null}
+        {resend.error ? (
+          <span className="text-danger">{errorMessage(t, resend.error, resendIn > 0 ? resendIn : undefined)}</span>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function formatDurationShort(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
