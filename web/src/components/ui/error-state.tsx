@@ -1,4 +1,5 @@
-import { Alert, Button } from 'react-bootstrap';
+import { Notice } from './notice';
+import { Button } from 'react-bootstrap';
 import { errorMessage } from '../../lib/error-message';
 import { useI18n } from '../../lib/i18n';
 
@@ -6,7 +7,7 @@ import { useI18n } from '../../lib/i18n';
 export function ErrorState({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
   const { t } = useI18n();
   return (
-    <Alert variant="danger" className="d-flex flex-wrap align-items-center justify-content-between gap-2">
+    <Notice variant="danger" role="alert" className="d-flex flex-wrap align-items-center justify-content-between gap-2">
       <div>
         {title ? <strong className="d-block">{title}</strong> : null}
         {errorMessage(t, error)}
@@ -16,6 +17,6 @@ export function ErrorState({ error, title, onRetry }: { error: unknown; title?: 
           {t('common.retry')}
         </Button>
       ) : null}
-    </Alert>
+    </Notice>
   );
 }

@@ -40,6 +40,7 @@ export function AdminLoginForm({ signedInAsUser }: { signedInAsUser: boolean }) 
                 autoFocus
                 value={username}
                 isInvalid={usernameError !== null || credentialsWrong}
+                aria-invalid={usernameError !== null || credentialsWrong}
                 aria-describedby={usernameError ? `${id}-username-error` : undefined}
                 onChange={(event) => {
                   setUsername(event.target.value);
@@ -57,6 +58,7 @@ export function AdminLoginForm({ signedInAsUser }: { signedInAsUser: boolean }) 
                 autoComplete="current-password"
                 value={password}
                 isInvalid={passwordError !== null}
+                aria-invalid={passwordError !== null}
                 aria-describedby={passwordError ? `${id}-password-error` : undefined}
                 onChange={(event) => {
                   setPassword(event.target.value);

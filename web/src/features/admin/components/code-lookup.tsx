@@ -52,6 +52,7 @@ export function CodeLookup() {
               spellCheck={false}
               value={value}
               isInvalid={fieldError !== null}
+              aria-invalid={fieldError !== null}
               aria-describedby={fieldError ? `${id}-error` : undefined}
               onChange={(event) => {
                 setValue(event.target.value);

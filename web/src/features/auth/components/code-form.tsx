@@ -1,5 +1,6 @@
+import { Notice } from '../../../components/ui/notice';
 import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
-import { Alert, Button, Form, Spinner } from 'react-bootstrap';
+import { Button, Form, Spinner } from 'react-bootstrap';
 import { ApiError } from '../../../lib/api-error';
 import type { CodeRequested } from '../../../lib/api-types';
 import { errorMessage } from '../../../lib/error-message';
@@ -82,15 +83,15 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
     <>
       <p className="mb-3">{t('signIn.code.sentTo', { phone: formatPhone(sent.phone) })}</p>
       {sent.devCode ? (
-        <Alert variant="warning" className="demo-banner">
-          <Alert.Heading as="h2" className="h6 mb-1">
+        <Notice variant="warning" className="demo-banner">
+          <h2 className="h6 mb-1 alert-heading">
             {t('signIn.demo.title')}
-          </Alert.Heading>
+          </h2>
           {t('signIn.demo.text')}{' '}
           <strong className="font-monospace fs-4 ms-1" data-testid="dev-code">
             {sent.devCode}
           </strong>
-        </Alert>
+        </Notice>
       ) : null}
       <Form noValidate onSubmit={submit}>
         <Form.Group className="mb-3" controlId={`${id}-code`}>
@@ -104,6 +105,7 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
             autoFocus
             value={code}
             isInvalid={codeError !== null}
+            aria-invalid={codeError !== null}
             aria-describedby={`${helpId}${codeError ? ` ${errorId}` : ''}`}
             onPaste={paste}
             onChange={(event) => {
@@ -111,9 +113,11 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
               if (verify.isError) verify.reset();
             }}
           />
-          <Form.Control.Feedback type="invalid" id={errorId} role="alert">
-            {codeError}
-          </Form.Control.Feedback>
+          {codeError ? (
+            <Form.Control.Feedback type="invalid" id={errorId} role="alert">
+              {codeError}
+            </Form.Control.Feedback>
+          ) : null}
           <Form.Text id={helpId} className="d-block">
             {t('signIn.code.help', { count: CODE_LENGTH })}
           </Form.Text>

@@ -67,15 +67,18 @@ export function PhoneForm({ initialPhone, onCodeSent }: PhoneFormProps) {
           value={phone}
           placeholder="+7 999 123-45-67"
           isInvalid={error !== null}
+          aria-invalid={error !== null}
           aria-describedby={`${helpId}${error ? ` ${errorId}` : ''}`}
           onChange={(event) => {
             setPhone(event.target.value);
             if (request.isError) request.reset();
           }}
         />
-        <Form.Control.Feedback type="invalid" id={errorId} role="alert">
-          {error}
-        </Form.Control.Feedback>
+        {error ? (
+          <Form.Control.Feedback type="invalid" id={errorId} role="alert">
+            {error}
+          </Form.Control.Feedback>
+        ) : null}
         <Form.Text id={helpId} className="d-block min-line" aria-live="polite">
           {check.ok ? t('signIn.phone.normalized', { phone: check.display }) : t('signIn.phone.help')}
         </Form.Text>

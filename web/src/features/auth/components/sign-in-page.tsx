@@ -1,5 +1,6 @@
+import { Notice } from '../../../components/ui/notice';
 import { useState } from 'react';
-import { Alert, Card } from 'react-bootstrap';
+import { Card } from 'react-bootstrap';
 import type { CodeRequested } from '../../../lib/api-types';
 import { useI18n } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -23,11 +24,11 @@ export function SignInPage({ invitedCode, sessionExpired, onSignedIn }: SignInPa
 
   return (
     <div className="narrow-page">
-      {sessionExpired ? <Alert variant="info">{t('app.sessionExpired')}</Alert> : null}
+      {sessionExpired ? <Notice variant="info">{t('app.sessionExpired')}</Notice> : null}
       {invitedCode ? (
-        <Alert variant="success" data-testid="invited-banner">
+        <Notice variant="success" data-testid="invited-banner">
           {t('signIn.invited', { code: invitedCode })}
-        </Alert>
+        </Notice>
       ) : null}
       <Card className="shadow-sm">
         <Card.Body className="p-4">

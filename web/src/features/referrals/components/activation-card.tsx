@@ -1,5 +1,6 @@
+import { Notice } from '../../../components/ui/notice';
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Form, Spinner } from 'react-bootstrap';
+import { Button, Card, Form, Spinner } from 'react-bootstrap';
 import { ApiError } from '../../../lib/api-error';
 import type { Me } from '../../../lib/api-types';
 import { errorMessage } from '../../../lib/error-message';
@@ -23,7 +24,7 @@ export function ActivationCard({ invitedBy, ownCode }: ActivationCardProps) {
       <Card.Body>
         <h2 className="h5">{t('referrals.activate.title')}</h2>
         <div aria-live="polite">
-          {activated ? <Alert variant="success">{t('referrals.activate.success', { code: activated })}</Alert> : null}
+          {activated ? <Notice variant="success">{t('referrals.activate.success', { code: activated })}</Notice> : null}
         </div>
         {invitedBy ? (
           <p className="mb-0" data-testid="invited-by">
@@ -75,7 +76,7 @@ export function ActivationForm({ ownCode, onActivated }: { ownCode: string; onAc
   return (
     <>
       <p className="text-body-secondary">{t('referrals.activate.lead')}</p>
-      {prefilled && value === prefilled ? <Alert variant="info">{t('referrals.activate.prefilled')}</Alert> : null}
+      {prefilled && value === prefilled ? <Notice variant="info">{t('referrals.activate.prefilled')}</Notice> : null}
       <Form noValidate onSubmit={submit}>
         <Form.Group className="mb-3" controlId={`${id}-invite`}>
           <Form.Label>{t('referrals.activate.label')}</Form.Label>
@@ -87,15 +88,18 @@ export function ActivationForm({ ownCode, onActivated }: { ownCode: string; onAc
             maxLength={12}
             value={value}
             isInvalid={error !== null}
+            aria-invalid={error !== null}
             aria-describedby={`${helpId}${error ? ` ${errorId}` : ''}`}
             onChange={(event) => {
               setValue(event.target.value);
               if (activate.isError) activate.reset();
             }}
           />
-          <Form.Control.Feedback type="invalid" id={errorId} role="alert">
-            {error}
-          </Form.Control.Feedback>
+          {error ? (
+            <Form.Control.Feedback type="invalid" id={errorId} role="alert">
+              {error}
+            </Form.Control.Feedback>
+          ) : null}
           <Form.Text id={helpId} className="d-block">
             {t('referrals.activate.help')}
           </Form.Text>
