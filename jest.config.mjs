@@ -20,6 +20,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@app/(config|database|sms|common)$': '<rootDir>/libs/$1/src',
+    // @fastify/static (CommonJS) requires content-disposition 3, which is ESM-only; Node 20.19
+    // loads that natively, jest's sandbox cannot. Version 1 has the same API in CommonJS.
+    '^content-disposition$': '<rootDir>/node_modules/content-disposition-cjs',
   },
   testEnvironment: 'node',
 };

@@ -10,8 +10,8 @@ export default async function globalSetup(): Promise<void> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
     await client.connect();
-    const { rows } = await client.query<{ version: string }>('SHOW server_version');
-    console.log(`\ne2e: using PostgreSQL ${rows[0]?.version} at ${new URL(url).host} (one fresh database per test file)`);
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    console.log(`\ne2e: using PostgreSQL ${rows[0]?.server_version} at ${new URL(url).host} (one fresh database per test file)`);
   } catch {
     if (process.env.TEST_DATABASE === 'postgres') throw new Error(`TEST_DATABASE=postgres but ${url} does not answer`);
     console.log('\ne2e: PostgreSQL is not reachable; using the embedded database (PGlite)');

@@ -34,25 +34,38 @@ class EmbeddedPostgresLifecycle implements OnApplicationShutdown {
  * PostgreSQL through TypeORM: a real server when `DATABASE_URL` is set, otherwise the
  * embedded PGlite kept in `DATA_DIR`. Pending migrations run at start when configured.
  */
-@Global()
-@Module({})
-export class DatabaseModule {
-  static forRoot(options: DatabaseModuleOptions = {}): DynamicModule {
-    const embeddedProvider = {
+/** Owns the embedded server, so exactly one is started however many modules ask for it. */
+@Module({
+  providers: [
+    {
       provide: EMBEDDED_POSTGRES,
       inject: [APP_CONFIG],
-      useFactory: async (config: AppConfig) => {
+      useFactory: async (config: AppConfig): Promise<EmbeddedPostgres | null> => {
         if (config.databaseUrl) return null;
         const started = await startEmbeddedPostgres(config.dataDir);
         new Logger('Database').log(`Embedded PostgreSQL (PGlite) in ${config.dataDir}`);
         return started;
       },
-    };
+    },
+  ],
+  exports: [EMBEDDED_POSTGRES],
+})
+class EmbeddedPostgresModule {}
+
+/**
+ * PostgreSQL through TypeORM: a real server when `DATABASE_URL` is set, otherwise the
+ * embedded PGlite kept in `DATA_DIR`. Pending migrations run at start when configured.
+ */
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions = {}): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
+        EmbeddedPostgresModule,
         TypeOrmModule.forRootAsync({
-          extraProviders: [embeddedProvider],
+          imports: [EmbeddedPostgresModule],
           inject: [APP_CONFIG, EMBEDDED_POSTGRES],
           useFactory: (config: AppConfig, embedded: EmbeddedPostgres | null) => ({
             ...buildDataSourceOptions(embedded?.url ?? config.databaseUrl!, config, options.entities),
@@ -62,7 +75,7 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [embeddedProvider, EmbeddedPostgresLifecycle, TransactionHost, migrationsOnStart()],
+      providers: [EmbeddedPostgresLifecycle, TransactionHost, migrationsOnStart()],
       exports: [TransactionHost],
     };
   }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -24,21 +24,65 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
   let storage: string | undefined;
+  let releaseLock = () => {};
   if (dataDir) {
     storage = join(dataDir, 'pglite');
     mkdirSync(storage, { recursive: true });
+    releaseLock = acquireLock(join(dataDir, 'pglite.lock'));
   }
-  const db = await PGlite.create({ dataDir: storage, extensions: { pg_trgm } });
-  const port = await findFreePort();
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: EMBEDDED_MAX_CONNECTIONS });
-  await server.start();
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    async stop() {
-      await server.stop();
-      await db.close();
-    },
-  };
+  try {
+    const db = await PGlite.create({ dataDir: storage, extensions: { pg_trgm } });
+    const port = await findFreePort();
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: EMBEDDED_MAX_CONNECTIONS });
+    await server.start();
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      async stop() {
+        await server.stop();
+        await db.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+export class EmbeddedDatabaseBusyError extends Error {
+  constructor(lockFile: string, pid: number) {
+    super(
+      `The embedded database is in use by process ${pid} (${lockFile}). ` +
+        'Stop that process (is `npm start` running?) or set DATABASE_URL to a PostgreSQL server.',
+    );
+    this.name = 'EmbeddedDatabaseBusyError';
+  }
+}
+
+/**
+ * PGlite files must never be opened by two processes at once (that corrupts them), so the
+ * data directory is claimed with a pid file; a file left by a dead process is taken over.
+ */
+function acquireLock(lockFile: string): () => void {
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const owner = Number(readFileSync(lockFile, 'utf8'));
+    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      throw new EmbeddedDatabaseBusyError(lockFile, owner);
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function findFreePort(): Promise<number> {

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@app/database';
+import type { Role } from './auth.decorators';
+
+export interface RefreshTokenOwner {
+  familyId: string;
+  subjectId: string;
+  role: Role;
+}
+
+@Injectable()
+export class RefreshTokensRepository {
+  constructor(private readonly db: TransactionHost) {}
+
+  async insert(owner: RefreshTokenOwner, tokenHash: string, ttlSeconds: number): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO refresh_tokens (family_id, subject_id, role, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
+      [owner.familyId, owner.subjectId, owner.role, tokenHash, ttlSeconds],
+    );
+  }
+
+  /**
+   * Marks a usable token used and returns its owner, in one statement: of two parallel uses of
+   * the same token exactly one succeeds, the other is treated as reuse.
+   */
+  async markUsed(tokenHash: string): Promise<RefreshTokenOwner | null> {
+    const result: [{ family_id: string; subject_id: string; role: Role }[], number] = await this.db.manager.query(
+      `UPDATE refresh_tokens SET used_at = now()
+       WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+       RETURNING family_id, subject_id, role`,
+      [tokenHash],
+    );
+    const row = result[0][0];
+    return row ? { familyId: row.family_id, subjectId: row.subject_id, role: row.role } : null;
+  }
+
+  /** The family of a token that exists, whatever its state. */
+  async findFamilyId(tokenHash: string): Promise<string | null> {
+    const rows: { family_id: string }[] = await this.db.manager.query(
+      `SELECT family_id FROM refresh_tokens WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0]?.family_id ?? null;
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
+      [familyId],
+    );
+  }
+}
