@@ -72,7 +72,7 @@ describe('phone login', () => {
     it('creates the user on the first sign-in and returns tokens, the cookie and the whole profile', async () => {
       const phone = freshPhone();
       const sent = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone }).expect(202);
-      const response = await t.http().post('/api/auth/verify').send({ phone, code: sent.body.devCode }).expect(200);
+      const response = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: sent.body.devCode }).expect(200);
       expect(response.body).toEqual({
         accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
         refreshToken: expect.stringMatching(/^[\w-]{43}$/),
@@ -105,7 +105,7 @@ describe('phone login', () => {
       const first = await signIn(t);
       await t.sql(`UPDATE login_codes SET created_at = created_at - interval '2 minutes' WHERE phone = $1`, [first.phone]);
       const sent = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone: first.phone }).expect(202);
-      const again = await t.http().post('/api/auth/verify').send({ phone: first.phone, code: sent.body.devCode }).expect(200);
+      const again = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone: first.phone, code: sent.body.devCode }).expect(200);
       expect(again.body.isNewUser).toBe(false);
       expect(again.body.user.id).toBe(first.userId);
       expect(again.body.user.inviteCode).toBe(first.inviteCode);
@@ -115,9 +115,9 @@ describe('phone login', () => {
       const phone = freshPhone();
       const sent = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone }).expect(202);
       const wrong = sent.body.devCode === '0000' ? '1111' : '0000';
-      const response = await t.http().post('/api/auth/verify').send({ phone, code: wrong }).expect(401);
+      const response = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: wrong }).expect(401);
       expect(response.body).toMatchObject({ status: 401, code: 'code_invalid', attemptsLeft: 4 });
-      const second = await t.http().post('/api/auth/verify').send({ phone, code: wrong }).expect(401);
+      const second = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: wrong }).expect(401);
       expect(second.body.attemptsLeft).toBe(3);
     });
 
@@ -126,35 +126,35 @@ describe('phone login', () => {
       const sent = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone }).expect(202);
       const wrong = sent.body.devCode === '0000' ? '1111' : '0000';
       for (let left = 4; left >= 0; left--) {
-        const response = await t.http().post('/api/auth/verify').send({ phone, code: wrong }).expect(401);
+        const response = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: wrong }).expect(401);
         expect(response.body.attemptsLeft).toBe(left);
       }
-      const burned = await t.http().post('/api/auth/verify').send({ phone, code: sent.body.devCode }).expect(429);
+      const burned = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: sent.body.devCode }).expect(429);
       expect(burned.body.code).toBe('too_many_attempts');
 
       // A new code lifts it.
       await t.sql(`UPDATE login_codes SET created_at = created_at - interval '2 minutes' WHERE phone = $1`, [phone]);
       const fresh = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone }).expect(202);
-      await t.http().post('/api/auth/verify').send({ phone, code: fresh.body.devCode }).expect(200);
+      await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: fresh.body.devCode }).expect(200);
     });
 
     it('does not count a code of the wrong shape as a guess', async () => {
       const phone = freshPhone();
       const sent = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone }).expect(202);
       for (const code of ['123', '12345', '12a4', '１２３４', ' 1234', '']) {
-        const response = await t.http().post('/api/auth/verify').send({ phone, code }).expect(400);
+        const response = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code }).expect(400);
         expect(response.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'code' }] });
       }
       const [{ attempts }] = await t.sql<{ attempts: number }>(`SELECT attempts FROM login_codes WHERE phone = $1`, [phone]);
       expect(attempts).toBe(0);
-      await t.http().post('/api/auth/verify').send({ phone, code: sent.body.devCode }).expect(200);
+      await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: sent.body.devCode }).expect(200);
     });
 
     it('accepts a code once only', async () => {
       const phone = freshPhone();
       const sent = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone }).expect(202);
-      await t.http().post('/api/auth/verify').send({ phone, code: sent.body.devCode }).expect(200);
-      const replay = await t.http().post('/api/auth/verify').send({ phone, code: sent.body.devCode }).expect(401);
+      await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: sent.body.devCode }).expect(200);
+      const replay = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: sent.body.devCode }).expect(401);
       expect(replay.body.code).toBe('code_expired');
     });
 
@@ -162,12 +162,12 @@ describe('phone login', () => {
       const phone = freshPhone();
       const sent = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone }).expect(202);
       await t.sql(`UPDATE login_codes SET expires_at = now() - interval '1 second' WHERE phone = $1`, [phone]);
-      const response = await t.http().post('/api/auth/verify').send({ phone, code: sent.body.devCode }).expect(401);
+      const response = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: sent.body.devCode }).expect(401);
       expect(response.body).toMatchObject({ status: 401, code: 'code_expired' });
     });
 
     it('answers 401 code_expired for a phone that never asked for a code', async () => {
-      const response = await t.http().post('/api/auth/verify').send({ phone: freshPhone(), code: '1234' }).expect(401);
+      const response = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone: freshPhone(), code: '1234' }).expect(401);
       expect(response.body.code).toBe('code_expired');
     });
 
@@ -177,10 +177,10 @@ describe('phone login', () => {
       await t.sql(`UPDATE login_codes SET created_at = created_at - interval '2 minutes' WHERE phone = $1`, [phone]);
       const second = await t.http().post('/api/auth/codes').set('X-Forwarded-For', freshIp()).send({ phone }).expect(202);
       if (first.body.devCode !== second.body.devCode) {
-        const old = await t.http().post('/api/auth/verify').send({ phone, code: first.body.devCode }).expect(401);
+        const old = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: first.body.devCode }).expect(401);
         expect(old.body.code).toBe('code_invalid');
       }
-      await t.http().post('/api/auth/verify').send({ phone, code: second.body.devCode }).expect(200);
+      await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: second.body.devCode }).expect(200);
     });
   });
 

@@ -30,6 +30,7 @@ export async function signIn(t: TestApp, phone = freshPhone(), ip = freshIp()): 
   const verified = await t
     .http()
     .post('/api/auth/verify')
+    .set('X-Forwarded-For', ip)
     .send({ phone, code: sent.body.devCode ?? t.sms.lastCodeFor(sent.body.phone) })
     .expect(200);
   return {
@@ -49,7 +50,7 @@ export async function signInAdmin(t: TestApp, username = 'operator', password = 
      ON CONFLICT (username) DO UPDATE SET password_hash = EXCLUDED.password_hash`,
     [username, await hashPassword(password)],
   );
-  const response = await t.http().post('/api/admin/login').send({ username, password }).expect(200);
+  const response = await t.http().post('/api/admin/login').set('X-Forwarded-For', freshIp()).send({ username, password }).expect(200);
   return {
     accessToken: response.body.accessToken,
     refreshToken: response.body.refreshToken,

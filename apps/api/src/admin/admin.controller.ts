@@ -5,8 +5,12 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Public, RequireRole } from '../auth/auth.decorators';
 import { setRefreshCookie } from '../auth/refresh-cookie';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { LimitPerIp } from '../rate-limit/ip-rate-limit.guard';
 import { AdminService } from './admin.service';
 import { AdminLoginDto, AdminSessionDto, AdminUsersPageDto, AdminUsersQueryDto, StatsDto, StatsQueryDto } from './dto/admin.dto';
+
+/** Password guesses per client IP per minute, shared with the seed-compatible `/api/token`. */
+export const ADMIN_PASSWORD_ATTEMPTS_PER_MINUTE = 20;
 
 @ApiTags('Admin')
 @Controller('admin')
@@ -18,6 +22,7 @@ export class AdminController {
 
   @Post('login')
   @Public()
+  @LimitPerIp('admin-password', ADMIN_PASSWORD_ATTEMPTS_PER_MINUTE)
   @HttpCode(200)
   @ApiOperation({ summary: 'Operator sign-in', description: 'Refresh through `POST /api/auth/refresh` like any session.' })
   @ApiOkResponse({ type: AdminSessionDto })

@@ -5,6 +5,8 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Public, RequireRole } from '../auth/auth.decorators';
 import { setRefreshCookie } from '../auth/refresh-cookie';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { LimitPerIp } from '../rate-limit/ip-rate-limit.guard';
+import { ADMIN_PASSWORD_ATTEMPTS_PER_MINUTE } from './admin.controller';
 import { AdminService } from './admin.service';
 import { LegacyRefreshRequestDto, LegacyReferralDto, LegacyTokenPairDto, LegacyTokenRequestDto } from './dto/legacy.dto';
 
@@ -19,6 +21,7 @@ export class LegacyController {
 
   @Post('token')
   @Public()
+  @LimitPerIp('admin-password', ADMIN_PASSWORD_ATTEMPTS_PER_MINUTE)
   @HttpCode(200)
   @ApiConsumes('application/json', 'application/x-www-form-urlencoded')
   @ApiOperation({ summary: 'Admin token pair (seed-compatible)' })

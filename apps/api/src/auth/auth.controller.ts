@@ -3,12 +3,19 @@ import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation,
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { LimitPerIp } from '../rate-limit/ip-rate-limit.guard';
 import { Public } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { CodeSentDto, RequestCodeDto } from './dto/request-code.dto';
 import { RefreshResponseDto, RefreshTokenBodyDto } from './dto/session.dto';
 import { VerifyCodeDto, VerifyResponseDto } from './dto/verify-code.dto';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+
+/**
+ * Code guesses per client IP per minute, across phones: the per-phone rules stop guessing one
+ * phone's code, this stops one client from spraying guesses over many phones.
+ */
+export const VERIFY_ATTEMPTS_PER_MINUTE = 30;
 
 @ApiTags('Phone login')
 @Public()
@@ -30,9 +37,10 @@ export class AuthController {
 
   @Post('verify')
   @HttpCode(200)
+  @LimitPerIp('verify', VERIFY_ATTEMPTS_PER_MINUTE)
   @ApiOperation({ summary: 'Sign in with the code', description: 'The first successful verify of a phone creates the user.' })
   @ApiOkResponse({ type: VerifyResponseDto })
-  @ApiProblems(400, 'code_invalid', 'code_expired', 'too_many_attempts')
+  @ApiProblems(400, 'code_invalid', 'code_expired', 'too_many_attempts', 'rate_limited')
   async verify(@Body() body: VerifyCodeDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<VerifyResponseDto> {
     const session = await this.auth.verify(body.phone, body.code);
     setRefreshCookie(reply, session.refreshToken, this.config.isProduction);
