@@ -73,7 +73,8 @@ function describeParseError(error: unknown): string {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const subject = /'([^']+)'/.exec(message)?.[1] ?? '';
-  const flag = subject.split(' ')[0];
+  // The subject reads `--users <value>` or `-h, --help`: name the long flag.
+  const flag = /--[\w-]+/.exec(subject)?.[0] ?? subject;
   switch (code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option "${flag}"`;
