@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import request from 'supertest';
 import { loadAppConfig, type AppConfig } from '@app/config';
 import { SmsSender, type SmsMessage } from '@app/sms';
@@ -77,17 +77,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
 
-  const sqlClient = new Client({ connectionString: database.url });
-  await sqlClient.connect();
+  const pool = new Pool({ connectionString: database.url, max: 2 });
+  // A test that cuts the database off must not crash the run through an idle client.
+  pool.on('error', () => undefined);
   return {
     app,
     http: () => request(app.getHttpServer()),
     config,
     sms,
     database,
-    sql: async <T>(text: string, params: unknown[] = []) => (await sqlClient.query(text, params)).rows as T[],
+    sql: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
     close: async () => {
-      await sqlClient.end().catch(() => undefined);
+      await pool.end().catch(() => undefined);
       await app.close();
       await database.drop();
       rmSync(dataDir, { recursive: true, force: true });

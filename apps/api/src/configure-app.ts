@@ -46,6 +46,5 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
     yamlDocumentUrl: 'api/docs-yaml',
   });
   await serveSpa(app, config.webDistDir);
-  app.enableShutdownHooks();
   return app;
 }

@@ -181,13 +181,15 @@ export class Stack {
       .filter(Boolean);
   }
 
-  /** Which replica addresses served the requests with these ids (from nginx's access log). */
+  /** Which replica addresses answered the requests with these ids (from nginx's access log). */
   upstreamsOf(requestIds) {
     const wanted = new Set(requestIds);
     const served = new Set();
     for (const entry of this.accessEntries()) {
       if (!wanted.has(entry.request_id)) continue;
-      for (const address of String(entry.upstream).split(/[,\s]+/).filter(Boolean)) served.add(address);
+      // After a retry the field lists every replica tried; the last one answered.
+      const answered = String(entry.upstream).split(/[,\s]+/).filter(Boolean).at(-1);
+      if (answered) served.add(answered);
     }
     return served;
   }
