@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from './support/app';
-import { freshIp, freshPhone, signIn } from './support/flows';
+import { freshIp, freshPhone, signIn, type SignedIn } from './support/flows';
 import { UsersService } from '../apps/api/src/users/users.service';
 
 const PARALLEL = 24;
@@ -34,7 +34,7 @@ describe('rules that hold under parallel requests', () => {
 
   it(`counts every one of ${PARALLEL} different users activating one code at once`, async () => {
     const owner = await signIn(t);
-    const users = [];
+    const users: SignedIn[] = [];
     for (let i = 0; i < PARALLEL; i++) users.push(await signIn(t));
     const { statuses } = await burst(PARALLEL, (i) => t.http().post('/api/me/invite').set(users[i]!.auth).send({ inviteCode: owner.inviteCode }));
     expect(statuses).toEqual({ 200: PARALLEL });
