@@ -40,7 +40,13 @@ function SignOutButton() {
       variant="outline-light"
       size="sm"
       disabled={signOut.isPending}
-      onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/', { replace: true }) })}
+      onClick={() => {
+        // The button unmounts with the session, so continue on the promise, not on callbacks.
+        void signOut
+          .mutateAsync()
+          .catch(() => undefined)
+          .then(() => navigate('/', { replace: true }));
+      }}
     >
       {t('app.signOut')}
     </Button>
@@ -56,7 +62,7 @@ export function Layout() {
         {t('app.skipToContent')}
       </a>
       <header>
-        <Navbar bg="primary" variant="dark" className="py-2" aria-label={t('app.nav')}>
+        <Navbar variant="dark" className="py-2 app-navbar" aria-label={t('app.nav')}>
           <Container className="gap-2">
             <Navbar.Brand as={Link} to={session?.role === 'admin' ? '/admin' : session ? '/profile' : '/'}>
               {t('app.brand')}

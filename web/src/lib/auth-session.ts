@@ -17,6 +17,7 @@ const HINT_KEY = 'referrals.session';
 const REFRESH_URL = '/api/auth/refresh';
 
 let current: Session | null = null;
+let signedOut = false;
 let pendingRefresh: Promise<Session | null> | null = null;
 const listeners = new Set<() => void>();
 
@@ -65,15 +66,21 @@ export const authSession = {
   hint(): Role | null {
     return readHint();
   },
+  /** The last session ended because the person signed out (not because it expired). */
+  signedOut(): boolean {
+    return signedOut;
+  },
   start(accessToken: string): Session {
     current = { accessToken, role: roleFromToken(accessToken) };
+    signedOut = false;
     writeHint(current.role);
     emit();
     return current;
   },
-  end(): void {
+  end(reason: 'expired' | 'signed-out' = 'expired'): void {
     const had = current !== null || readHint() !== null;
     current = null;
+    signedOut = reason === 'signed-out';
     writeHint(null);
     if (had) emit();
   },

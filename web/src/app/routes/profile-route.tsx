@@ -9,6 +9,7 @@ import { ActivationCard } from '../../features/referrals/components/activation-c
 import { ReferralsList } from '../../features/referrals/components/referrals-list';
 import { useI18n } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { authSession } from '../../lib/auth-session';
 import { useRestoredSession } from '../use-restored-session';
 
 function ProfileContent() {
@@ -48,6 +49,7 @@ export function ProfileRoute() {
 
   if (restoring) return <LoadingState minHeight="20rem" />;
   if (session?.role !== 'user') {
+    if (authSession.signedOut()) return <Navigate to="/" replace />;
     const next = encodeURIComponent(`${location.pathname}${location.search}`);
     return <Navigate to={`/?next=${next}${hadSession ? '&expired=1' : ''}`} replace />;
   }

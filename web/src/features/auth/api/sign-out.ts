@@ -13,7 +13,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
     onSettled: () => {
-      authSession.end();
+      authSession.end('signed-out');
       queryClient.clear();
     },
   });

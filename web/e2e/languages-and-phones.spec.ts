@@ -1,0 +1,71 @@
+import { checkPage, EN, expect, newPhone, signIn, test } from './support';
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-US' });
+
+  test('an English browser gets English, and the choice of Russian sticks', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in with your phone' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await checkPage(page, '14-sign-in-en');
+
+    await signIn(page, newPhone().typed, EN);
+    await expect(page.getByRole('heading', { level: 1, name: 'My profile' })).toBeVisible();
+    await expect(page.getByText('Nobody has activated your code yet.', { exact: false })).toBeVisible();
+    await page.getByLabel('Friend’s invite code').fill('ZZZZZZ');
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await expect(page.getByRole('alert')).toHaveText('No user has this invite code.');
+    await checkPage(page, '15-profile-en');
+
+    await page.getByRole('group', { name: 'Interface language' }).getByRole('button', { name: 'RU' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Мой профиль' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Мой профиль' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  });
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+  test('sign-in and profile fit the screen without sideways scrolling', async ({ page }) => {
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    await page.goto('/');
+    expect(await fits()).toBe(true);
+    await checkPage(page, '16-mobile-sign-in');
+
+    await signIn(page, newPhone().typed);
+    await expect(page.getByRole('img', { name: /QR-код/ })).toBeVisible();
+    expect(await fits()).toBe(true);
+    await checkPage(page, '17-mobile-profile');
+  });
+});
+
+test('an unknown address shows a page with the way back', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Страница не найдена' })).toBeVisible();
+  await checkPage(page, '18-not-found');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Перейти к содержимому' })).toBeFocused();
+  await page.getByRole('link', { name: 'На главную' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Вход по номеру телефона' })).toBeVisible();
+});
+
+test('signing in works from the keyboard alone, and the number can be changed', async ({ page }) => {
+  await page.goto('/');
+  const phone = newPhone();
+  await expect(page.getByLabel('Номер телефона')).toBeFocused();
+  await page.keyboard.type(phone.typed);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Код из SMS')).toBeFocused();
+
+  await page.getByRole('button', { name: 'Изменить номер' }).click();
+  await expect(page.getByLabel('Номер телефона')).toHaveValue(phone.typed);
+  await page.getByLabel('Номер телефона').fill(newPhone().typed);
+  await page.keyboard.press('Enter');
+  const code = (await page.getByTestId('dev-code').textContent()) ?? '';
+  await expect(page.getByLabel('Код из SMS')).toBeFocused();
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/profile$/);
+});
