@@ -24,7 +24,10 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts skips the root postinstall (the SPA's toolchain): the runtime serves a built SPA.
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# argon2 then loads its prebuilt binary; the smoke test fails the build here, not at the first login.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+    && npm cache clean --force \
+    && node -e "require('argon2')"
 
 FROM ${NGINX_IMAGE} AS web
 # The image's entrypoint renders /etc/nginx/templates/*.template into /etc/nginx/conf.d with
