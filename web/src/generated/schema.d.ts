@@ -4,6 +4,143 @@
  */
 
 export interface paths {
+    "/api/admin/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Operator sign-in
+         * @description Refresh through `POST /api/auth/refresh` like any session.
+         */
+        post: operations["AdminController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals, activation rate, sign-ups and activations per day, top referrers */
+        get: operations["AdminController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Users, newest first
+         * @description `search` matches digits of the phone or the start of an invite code.
+         */
+        get: operations["AdminController_listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a login code by SMS
+         * @description The same answer whether or not the phone has an account.
+         */
+        post: operations["AuthController_requestCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Revokes the sign-in of the token (body or cookie) and clears the cookie. Idempotent.
+         */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a refresh token
+         * @description Takes the token from the body or the `refresh_token` cookie. Reusing a rotated token revokes its sign-in.
+         */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with the code
+         * @description The first successful verify of a phone creates the user.
+         */
+        post: operations["AuthController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health/live": {
         parameters: {
             query?: never;
@@ -38,6 +175,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Phones that activated a code (seed-compatible)
+         * @description Oldest activation first; `[]` for a code nobody owns or nobody activated. Other query parameters are ignored.
+         */
+        get: operations["LegacyController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -49,86 +206,6 @@ export interface paths {
         get: operations["MeController_getMe"];
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/codes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a login code by SMS
-         * @description The same answer whether or not the phone has an account.
-         */
-        post: operations["AuthController_requestCode"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign in with the code
-         * @description The first successful verify of a phone creates the user.
-         */
-        post: operations["AuthController_verify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Rotate a refresh token
-         * @description Takes the token from the body or the `refresh_token` cookie. Reusing a rotated token revokes its sign-in.
-         */
-        post: operations["AuthController_refresh"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Sign out
-         * @description Revokes the sign-in of the token (body or cookie) and clears the cookie. Idempotent.
-         */
-        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -192,63 +269,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Operator sign-in
-         * @description Refresh through `POST /api/auth/refresh` like any session.
-         */
-        post: operations["AdminController_login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Users, newest first
-         * @description `search` matches digits of the phone or the start of an invite code.
-         */
-        get: operations["AdminController_listUsers"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/stats": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Totals, activation rate, sign-ups and activations per day, top referrers */
-        get: operations["AdminController_stats"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/token": {
         parameters: {
             query?: never;
@@ -283,145 +303,10 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Phones that activated a code (seed-compatible)
-         * @description Oldest activation first; `[]` for a code nobody owns or nobody activated. Other query parameters are ignored.
-         */
-        get: operations["LegacyController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        InvitedByDto: {
-            /**
-             * @description The invite code this user activated.
-             * @example AB3X9K
-             */
-            inviteCode: string;
-            /** Format: date-time */
-            activatedAt: string;
-        };
-        MeDto: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * @description E.164.
-             * @example +79991234567
-             */
-            phone: string;
-            /**
-             * @description 6 characters of Crockford base-32.
-             * @example Q7M2ZK
-             */
-            inviteCode: string;
-            invitedBy: components["schemas"]["InvitedByDto"] | null;
-            /**
-             * @description How many users activated this user’s code.
-             * @example 3
-             */
-            referralsCount: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        RequestCodeDto: {
-            /**
-             * @description ASCII digits, spaces, `+`, `-`, `.` and parentheses; normalised to E.164 with DEFAULT_COUNTRY.
-             * @example +7 999 123-45-67
-             */
-            phone: string;
-        };
-        CodeSentDto: {
-            /**
-             * @description The normalised (E.164) phone.
-             * @example +79991234567
-             */
-            phone: string;
-            /** Format: date-time */
-            expiresAt: string;
-            /**
-             * @description Seconds until a new code may be asked for (OTP_RESEND_SECONDS).
-             * @example 60
-             */
-            resendAfter: number;
-            /**
-             * @description Demo mode only (OTP_DEMO=true): the code itself.
-             * @example 1234
-             */
-            devCode?: string;
-        };
-        VerifyCodeDto: {
-            /** @example +7 999 123-45-67 */
-            phone: string;
-            /**
-             * @description Exactly OTP_LENGTH ASCII digits.
-             * @example 1234
-             */
-            code: string;
-        };
-        VerifyResponseDto: {
-            /** @description JWT (HS256), 15 minutes. */
-            accessToken: string;
-            /** @description Opaque, 30 days, single use (rotated on refresh). */
-            refreshToken: string;
-            /**
-             * @example Bearer
-             * @enum {string}
-             */
-            tokenType: "Bearer";
-            /**
-             * @description Access token lifetime in seconds.
-             * @example 900
-             */
-            expiresIn: number;
-            /** @description True when this sign-in created the account. */
-            isNewUser: boolean;
-            user: components["schemas"]["MeDto"];
-        };
-        RefreshTokenBodyDto: {
-            /** @description Omit to use the `refresh_token` cookie. */
-            refreshToken?: string;
-        };
-        AdminDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example admin */
-            username: string;
-        };
-        RefreshResponseDto: {
-            /** @description JWT (HS256), 15 minutes. */
-            accessToken: string;
-            /** @description Opaque, 30 days, single use (rotated on refresh). */
-            refreshToken: string;
-            /**
-             * @example Bearer
-             * @enum {string}
-             */
-            tokenType: "Bearer";
-            /**
-             * @description Access token lifetime in seconds.
-             * @example 900
-             */
-            expiresIn: number;
-            /** @description Present when the session is a phone user’s. */
-            user?: components["schemas"]["MeDto"];
-            /** @description Present when the session is an admin’s. */
-            admin?: components["schemas"]["AdminDto"];
-        };
         ActivateInviteDto: {
             /**
              * @description Case-insensitive; spaces trimmed; O is read as 0, I and L as 1.
@@ -429,14 +314,157 @@ export interface components {
              */
             inviteCode: string;
         };
-        ReferralItemDto: {
+        AdminDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example admin */
+            username: string;
+        };
+        AdminLoginDto: {
+            /** @example correct horse battery staple */
+            password: string;
+            /** @example admin */
+            username: string;
+        };
+        AdminSessionDto: {
+            /** @description JWT (HS256), 15 minutes. */
+            accessToken: string;
+            admin: components["schemas"]["AdminDto"];
             /**
-             * @description Masked for users, full E.164 for admins.
-             * @example +7 999 ***-**-67
+             * @description Access token lifetime in seconds.
+             * @example 900
+             */
+            expiresIn: number;
+            /** @description Opaque, 30 days, single use (rotated on refresh). */
+            refreshToken: string;
+            /**
+             * @example Bearer
+             * @enum {string}
+             */
+            tokenType: "Bearer";
+        };
+        AdminUserDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Q7M2ZK */
+            inviteCode: string;
+            /**
+             * @description The code this user activated.
+             * @example AB3X9K
+             */
+            invitedBy: string | null;
+            /** @example +79991234567 */
+            phone: string;
+            /** @example 2 */
+            referralsCount: number;
+        };
+        AdminUsersPageDto: {
+            /** @description Newest sign-up first. */
+            items: components["schemas"]["AdminUserDto"][];
+            nextCursor: string | null;
+            /** @example 120 */
+            total: number;
+        };
+        CodeOwnerDto: {
+            /** @example AB3X9K */
+            inviteCode: string;
+            /** @example +79991234567 */
+            phone: string;
+        };
+        CodeReferralsPageDto: {
+            /** @description Newest activation first; full phones. */
+            items: components["schemas"]["ReferralItemDto"][];
+            nextCursor: string | null;
+            owner: components["schemas"]["CodeOwnerDto"];
+            /** @example 3 */
+            total: number;
+        };
+        CodeSentDto: {
+            /**
+             * @description Demo mode only (OTP_DEMO=true): the code itself.
+             * @example 1234
+             */
+            devCode?: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description The normalised (E.164) phone.
+             * @example +79991234567
              */
             phone: string;
+            /**
+             * @description Seconds until a new code may be asked for (OTP_RESEND_SECONDS).
+             * @example 60
+             */
+            resendAfter: number;
+        };
+        DailyCountDto: {
+            /** @example 9 */
+            activations: number;
+            /**
+             * @description UTC date.
+             * @example 2026-12-03
+             */
+            date: string;
+            /** @example 14 */
+            signups: number;
+        };
+        FieldErrorDto: {
+            /** @example phone */
+            field: string;
+            /** @example phone must be a valid phone number */
+            message: string;
+        };
+        InvitedByDto: {
             /** Format: date-time */
             activatedAt: string;
+            /**
+             * @description The invite code this user activated.
+             * @example AB3X9K
+             */
+            inviteCode: string;
+        };
+        LegacyReferralDto: {
+            /** @example +79893221234 */
+            telephone: string;
+        };
+        LegacyRefreshRequestDto: {
+            refresh: string;
+        };
+        LegacyTokenPairDto: {
+            /** @description Access token (JWT), 15 minutes. */
+            access: string;
+            /** @description Refresh token, 30 days, rotated on use. */
+            refresh: string;
+        };
+        LegacyTokenRequestDto: {
+            password: string;
+            /** @example admin */
+            username: string;
+        };
+        MeDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description 6 characters of Crockford base-32.
+             * @example Q7M2ZK
+             */
+            inviteCode: string;
+            invitedBy: components["schemas"]["InvitedByDto"] | null;
+            /**
+             * @description E.164.
+             * @example +79991234567
+             */
+            phone: string;
+            /**
+             * @description How many users activated this user’s code.
+             * @example 3
+             */
+            referralsCount: number;
         };
         MyReferralsPageDto: {
             /** @description Newest activation first; phones masked. */
@@ -446,29 +474,52 @@ export interface components {
             /** @example 3 */
             total: number;
         };
-        CodeOwnerDto: {
-            /** @example +79991234567 */
+        ProblemDto: {
+            /**
+             * @description Present on `code_invalid`: guesses left for this code.
+             * @example 3
+             */
+            attemptsLeft?: number;
+            /**
+             * @description Stable, machine-readable error code.
+             * @example invite_already_activated
+             */
+            code: string;
+            /** @example You have already activated an invite code. */
+            detail?: string;
+            /** @description Present on validation failures. */
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description The request id, also sent as `X-Request-Id`.
+             * @example req-1f2e3d
+             */
+            requestId?: string;
+            /** @example 409 */
+            status: number;
+            /** @example Invite code already activated */
+            title: string;
+            /** @example about:blank */
+            type: string;
+        };
+        ReferralItemDto: {
+            /** Format: date-time */
+            activatedAt: string;
+            /**
+             * @description Masked for users, full E.164 for admins.
+             * @example +7 999 ***-**-67
+             */
             phone: string;
-            /** @example AB3X9K */
-            inviteCode: string;
         };
-        CodeReferralsPageDto: {
-            owner: components["schemas"]["CodeOwnerDto"];
-            /** @description Newest activation first; full phones. */
-            items: components["schemas"]["ReferralItemDto"][];
-            nextCursor: string | null;
-            /** @example 3 */
-            total: number;
-        };
-        AdminLoginDto: {
-            /** @example admin */
-            username: string;
-            /** @example correct horse battery staple */
-            password: string;
-        };
-        AdminSessionDto: {
+        RefreshResponseDto: {
             /** @description JWT (HS256), 15 minutes. */
             accessToken: string;
+            /** @description Present when the session is an admin’s. */
+            admin?: components["schemas"]["AdminDto"];
+            /**
+             * @description Access token lifetime in seconds.
+             * @example 900
+             */
+            expiresIn: number;
             /** @description Opaque, 30 days, single use (rotated on refresh). */
             refreshToken: string;
             /**
@@ -476,59 +527,21 @@ export interface components {
              * @enum {string}
              */
             tokenType: "Bearer";
-            /**
-             * @description Access token lifetime in seconds.
-             * @example 900
-             */
-            expiresIn: number;
-            admin: components["schemas"]["AdminDto"];
+            /** @description Present when the session is a phone user’s. */
+            user?: components["schemas"]["MeDto"];
         };
-        AdminUserDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example +79991234567 */
+        RefreshTokenBodyDto: {
+            /** @description Omit to use the `refresh_token` cookie. */
+            refreshToken?: string;
+        };
+        RequestCodeDto: {
+            /**
+             * @description ASCII digits, spaces, `+`, `-`, `.` and parentheses; normalised to E.164 with DEFAULT_COUNTRY.
+             * @example +7 999 123-45-67
+             */
             phone: string;
-            /** @example Q7M2ZK */
-            inviteCode: string;
-            /**
-             * @description The code this user activated.
-             * @example AB3X9K
-             */
-            invitedBy: string | null;
-            /** @example 2 */
-            referralsCount: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        AdminUsersPageDto: {
-            /** @description Newest sign-up first. */
-            items: components["schemas"]["AdminUserDto"][];
-            nextCursor: string | null;
-            /** @example 120 */
-            total: number;
-        };
-        DailyCountDto: {
-            /**
-             * @description UTC date.
-             * @example 2026-12-03
-             */
-            date: string;
-            /** @example 14 */
-            signups: number;
-            /** @example 9 */
-            activations: number;
-        };
-        TopReferrerDto: {
-            /** @example AB3X9K */
-            inviteCode: string;
-            /** @example +79991234567 */
-            phone: string;
-            /** @example 12 */
-            referralsCount: number;
         };
         StatsDto: {
-            /** @example 120 */
-            users: number;
             /** @example 70 */
             activatedUsers: number;
             /**
@@ -540,57 +553,44 @@ export interface components {
             days: components["schemas"]["DailyCountDto"][];
             /** @description Up to 10, most referrals first. */
             topReferrers: components["schemas"]["TopReferrerDto"][];
+            /** @example 120 */
+            users: number;
         };
-        LegacyTokenRequestDto: {
-            /** @example admin */
-            username: string;
-            password: string;
+        TopReferrerDto: {
+            /** @example AB3X9K */
+            inviteCode: string;
+            /** @example +79991234567 */
+            phone: string;
+            /** @example 12 */
+            referralsCount: number;
         };
-        LegacyTokenPairDto: {
-            /** @description Access token (JWT), 15 minutes. */
-            access: string;
-            /** @description Refresh token, 30 days, rotated on use. */
-            refresh: string;
-        };
-        LegacyRefreshRequestDto: {
-            refresh: string;
-        };
-        LegacyReferralDto: {
-            /** @example +79893221234 */
-            telephone: string;
-        };
-        FieldErrorDto: {
-            /** @example phone */
-            field: string;
-            /** @example phone must be a valid phone number */
-            message: string;
-        };
-        ProblemDto: {
-            /** @example about:blank */
-            type: string;
-            /** @example Invite code already activated */
-            title: string;
-            /** @example 409 */
-            status: number;
+        VerifyCodeDto: {
             /**
-             * @description Stable, machine-readable error code.
-             * @example invite_already_activated
+             * @description Exactly OTP_LENGTH ASCII digits.
+             * @example 1234
              */
             code: string;
-            /** @example You have already activated an invite code. */
-            detail?: string;
-            /** @description Present on validation failures. */
-            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @example +7 999 123-45-67 */
+            phone: string;
+        };
+        VerifyResponseDto: {
+            /** @description JWT (HS256), 15 minutes. */
+            accessToken: string;
             /**
-             * @description Present on `code_invalid`: guesses left for this code.
-             * @example 3
+             * @description Access token lifetime in seconds.
+             * @example 900
              */
-            attemptsLeft?: number;
+            expiresIn: number;
+            /** @description True when this sign-in created the account. */
+            isNewUser: boolean;
+            /** @description Opaque, 30 days, single use (rotated on refresh). */
+            refreshToken: string;
             /**
-             * @description The request id, also sent as `X-Request-Id`.
-             * @example req-1f2e3d
+             * @example Bearer
+             * @enum {string}
              */
-            requestId?: string;
+            tokenType: "Bearer";
+            user: components["schemas"]["MeDto"];
         };
     };
     responses: never;
@@ -601,44 +601,47 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    HealthController_live: {
+    AdminController_login: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminLoginDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AdminSessionDto"];
                 };
             };
-        };
-    };
-    HealthController_ready: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description application/problem+json with `code`: `validation_failed` */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description application/problem+json with `code`: `service_unavailable` */
-            503: {
+            /** @description application/problem+json with `code`: `invalid_credentials` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `rate_limited` */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -648,9 +651,11 @@ export interface operations {
             };
         };
     };
-    MeController_getMe: {
+    AdminController_stats: {
         parameters: {
-            query?: never;
+            query?: {
+                days?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -662,7 +667,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeDto"];
+                    "application/json": components["schemas"]["StatsDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description application/problem+json with `code`: `unauthorized` */
@@ -683,8 +697,51 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description application/problem+json with `code`: `not_found` */
-            404: {
+        };
+    };
+    AdminController_listUsers: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description Digits of the phone (any run) or the start of an invite code. */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUsersPageDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `forbidden` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -744,7 +801,7 @@ export interface operations {
             };
         };
     };
-    AuthController_verify: {
+    AuthController_logout: {
         parameters: {
             query?: never;
             header?: never;
@@ -753,38 +810,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["VerifyCodeDto"];
+                "application/json": components["schemas"]["RefreshTokenBodyDto"];
             };
         };
         responses: {
-            200: {
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["VerifyResponseDto"];
-                };
+                content?: never;
             };
             /** @description application/problem+json with `code`: `validation_failed` */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `code_invalid`, `code_expired` */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `too_many_attempts` */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -835,7 +872,7 @@ export interface operations {
             };
         };
     };
-    AuthController_logout: {
+    AuthController_verify: {
         parameters: {
             query?: never;
             header?: never;
@@ -844,18 +881,179 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RefreshTokenBodyDto"];
+                "application/json": components["schemas"]["VerifyCodeDto"];
             };
         };
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerifyResponseDto"];
+                };
             };
             /** @description application/problem+json with `code`: `validation_failed` */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `code_invalid`, `code_expired` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `too_many_attempts`, `rate_limited` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description application/problem+json with `code`: `service_unavailable` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegacyController_list: {
+        parameters: {
+            query: {
+                invite_cod: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyReferralDto"][];
+                };
+            };
+            /** @description application/problem+json with `code`: `validation_failed` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MeController_getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `unauthorized` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description application/problem+json with `code`: `not_found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1053,156 +1251,6 @@ export interface operations {
             };
         };
     };
-    AdminController_login: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdminLoginDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminSessionDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `validation_failed` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `invalid_credentials` */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `rate_limited` */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    AdminController_listUsers: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description Opaque `nextCursor` of the previous page. */
-                cursor?: string;
-                /** @description Digits of the phone (any run) or the start of an invite code. */
-                search?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AdminUsersPageDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `validation_failed` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `unauthorized` */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `forbidden` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    AdminController_stats: {
-        parameters: {
-            query?: {
-                days?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatsDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `validation_failed` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `unauthorized` */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `forbidden` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     LegacyController_token: {
         parameters: {
             query?: never;
@@ -1287,54 +1335,6 @@ export interface operations {
             };
             /** @description application/problem+json with `code`: `refresh_invalid` */
             401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    LegacyController_list: {
-        parameters: {
-            query: {
-                invite_cod: unknown;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LegacyReferralDto"][];
-                };
-            };
-            /** @description application/problem+json with `code`: `validation_failed` */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `unauthorized` */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description application/problem+json with `code`: `forbidden` */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
