@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ConfigValidationError, loadAppConfig, type AppConfig } from '@app/config';
+import { ConfigValidationError, loadAppConfig, withDotEnv, type AppConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './configure-app';
 import { ShutdownState } from './health/shutdown-state';
@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
 
 function readConfigOrExit(): AppConfig {
   try {
-    return loadAppConfig();
+    return loadAppConfig(withDotEnv(process.env));
   } catch (error) {
     if (error instanceof ConfigValidationError) {
       process.stderr.write(`${error.message}\n`);
