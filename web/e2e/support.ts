@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Where page screenshots go: docs/screenshots with `npm run screenshots`, else test-results. */
-const SCREENSHOTS_DIR = process.env.SCREENSHOTS_DIR ?? join(process.cwd(), 'test-results/screenshots');
+const SCREENSHOTS_DIR = resolve(process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots');
 
 /** Browser console noise that the error paths cause on purpose (the 4xx of a wrong code…). */
 const EXPECTED_CONSOLE = /Failed to load resource: the server responded with a status of (400|401|404|409|422|429)/;

@@ -53,7 +53,7 @@ export function UsersTable() {
                       <th scope="col">{t('common.inviteCode')}</th>
                       <th scope="col">{t('admin.users.invitedBy')}</th>
                       <th scope="col" className="text-end">{t('admin.users.referrals')}</th>
-                      <th scope="col">{t('admin.users.createdAt')}</th>
+                      <th scope="col" className="ps-3">{t('admin.users.createdAt')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -63,7 +63,7 @@ export function UsersTable() {
                         <td className="font-monospace">{user.inviteCode}</td>
                         <td className="font-monospace">{user.invitedBy ?? t('common.none')}</td>
                         <td className="text-end">{formatNumber(user.referralsCount)}</td>
-                        <td className="text-nowrap">{formatDate(user.createdAt)}</td>
+                        <td className="text-nowrap ps-3">{formatDate(user.createdAt)}</td>
                       </tr>
                     ))}
                   </tbody>
