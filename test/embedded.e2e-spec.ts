@@ -94,6 +94,11 @@ describe('zero-setup start on the embedded database', () => {
       ownerRefresh = owner.refreshToken;
       const activated = await call(first.base, 'POST', '/api/me/invite', { inviteCode: owner.user.inviteCode.toLowerCase() }, friend.accessToken);
       expect(activated.status).toBe(200);
+      // Parallel requests queue for the embedded database's single connection, none fails.
+      const burst = await Promise.all(Array.from({ length: 20 }, () => call(first.base, 'GET', '/api/me', undefined, owner.accessToken)));
+      expect(burst.map((response) => response.status)).toEqual(Array(20).fill(200));
+      const twice = await Promise.all([1, 2].map(() => call(first.base, 'POST', '/api/me/invite', { inviteCode: owner.user.inviteCode }, friend.accessToken)));
+      expect(twice.map((response) => response.status)).toEqual([409, 409]);
 
       const token = await call(first.base, 'POST', '/api/token', { username: 'admin', password });
       expect(token.status).toBe(200);

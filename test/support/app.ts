@@ -58,9 +58,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const dataDir = mkdtempSync(join(tmpdir(), 'referral-e2e-'));
   const config = loadAppConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,
+    // PGlite answers one connection at a time (see buildDataSourceOptions).
+    ...(database.kind === 'embedded' ? { DATABASE_POOL_MAX: '1' } : {}),
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
     WEB_DIST_DIR: join(dataDir, 'no-web'),
     // supertest connects over loopback; trusting it lets tests speak for many client IPs.

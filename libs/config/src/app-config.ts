@@ -33,6 +33,8 @@ export interface AppConfig {
   dataDir: string;
   /** Unset means the embedded database (PGlite) in `dataDir`. */
   databaseUrl: string | undefined;
+  /** Connections per process to a real server (the embedded database always gets one). */
+  databasePoolMax: number;
   /** Apply pending migrations when the API starts (off in production, where `cli migrate` runs). */
   migrateOnStart: boolean;
   jwtSecret: string;
@@ -107,6 +109,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     logLevel: read.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     dataDir,
     databaseUrl,
+    databasePoolMax: read.int('DATABASE_POOL_MAX', 10, 1, 200),
     migrateOnStart: read.bool('MIGRATE_ON_START', !isProduction),
     jwtSecret,
     redisUrl,

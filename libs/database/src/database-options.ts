@@ -1,6 +1,5 @@
 import type { AppConfig } from '@app/config';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
-import { EMBEDDED_MAX_CONNECTIONS } from './embedded-postgres';
 import { migrations } from './migrations';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -19,7 +18,10 @@ export function buildDataSourceOptions(url: string, config: AppConfig, entities:
     synchronize: false,
     logging: false,
     extra: {
-      max: embedded ? Math.min(8, EMBEDDED_MAX_CONNECTIONS - 2) : 10,
+      // PGlite is one backend: concurrent connections interleave their extended-protocol
+      // messages (seen: "unnamed prepared statement does not exist", rows of one query answering
+      // another), so the embedded database gets a single connection and requests queue for it.
+      max: embedded ? 1 : config.databasePoolMax,
       // A stuck query becomes an error (and a 503) instead of a hung request.
       query_timeout: 15_000,
       connectionTimeoutMillis: 5_000,

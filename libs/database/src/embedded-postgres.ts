@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/** The most connections the embedded server accepts; the pool must stay below it. */
+/** Connections the embedded server accepts: the app uses one, the rest serve tools (psql, tests). */
 export const EMBEDDED_MAX_CONNECTIONS = 16;
 
 export interface EmbeddedPostgres {
