@@ -41,10 +41,24 @@ export function describeFailure(error: unknown, verbose = false): { lines: strin
   if (error instanceof ConfigValidationError) {
     return { lines: error.problems.map((problem) => `error: configuration: ${problem}`), exitCode: EXIT_FAILURE };
   }
-  const message = error instanceof Error ? firstLine(error.message) : String(error);
-  const lines = isConnectionError(error) ? [`error: cannot reach the database: ${message}`] : [`error: ${message}`];
-  if (verbose && error instanceof Error && error.stack) lines.push(error.stack);
+  const failure = asError(error);
+  const message = firstLine(failure.message);
+  const lines = isConnectionError(failure) ? [`error: cannot reach the database: ${message}`] : [`error: ${message}`];
+  if (verbose && failure.stack) lines.push(failure.stack);
   return { lines, exitCode: EXIT_FAILURE };
+}
+
+/**
+ * Errors thrown by Node itself can come from another realm (a vm context, as under jest) and
+ * then fail `instanceof Error`; keep their message and codes rather than stringifying them.
+ */
+function asError(value: unknown): Error {
+  if (value instanceof Error) return value;
+  if (typeof value === 'object' && value !== null && typeof (value as Error).message === 'string') {
+    const { message, stack, code, driverError } = value as Error & { code?: unknown; driverError?: unknown };
+    return Object.assign(new Error(message), { stack, code, driverError });
+  }
+  return new Error(String(value));
 }
 
 function firstLine(text: string): string {
