@@ -111,12 +111,22 @@ async function requestRefresh(): Promise<Session | null> {
 }
 
 /**
+ * Other tabs share the cookie: refreshing in two tabs at once would present one refresh token
+ * twice. A Web Lock makes the tabs take turns; each reads the cookie as it is at its turn.
+ */
+function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  // The lock is held until the task's promise settles; request() resolves with its result.
+  return locks ? (locks.request('referrals.refresh', task) as unknown as Promise<T>) : task();
+}
+
+/**
  * Exchanges the refresh cookie for a new access token. Concurrent callers share one request:
  * the server rotates the refresh token on every use, and presenting a rotated one revokes
  * the whole sign-in, so two parallel refreshes would sign the user out.
  */
 export function refreshSession(): Promise<Session | null> {
-  pendingRefresh ??= requestRefresh().finally(() => {
+  pendingRefresh ??= acrossTabs(requestRefresh).finally(() => {
     pendingRefresh = null;
   });
   return pendingRefresh;

@@ -1,5 +1,5 @@
-import { Notice } from './notice';
 import { Button } from 'react-bootstrap';
+import { Notice } from './notice';
 import { errorMessage } from '../../lib/error-message';
 import { useI18n } from '../../lib/i18n';
 

@@ -1,14 +1,14 @@
-import { Notice } from '../../../components/ui/notice';
 import { useId, useState, type ClipboardEvent, type FormEvent } from 'react';
 import { Button, Form, Spinner } from 'react-bootstrap';
+import { Notice } from '../../../components/ui/notice';
 import { ApiError } from '../../../lib/api-error';
 import type { CodeRequested } from '../../../lib/api-types';
 import { errorMessage } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { formatPhone } from '../../../lib/phone';
 import { useCountdown } from '../../../lib/use-countdown';
-import { useRequestCode } from '../api/request-code';
 import { useVerifyCode } from '../api/verify-code';
+import { ResendCode } from './resend-code';
 
 /** The login code's length (OTP_LENGTH on the server); 4 unless the build says otherwise. */
 export const CODE_LENGTH = Number(import.meta.env.VITE_OTP_LENGTH ?? 4);
@@ -30,16 +30,18 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
   const id = useId();
   const [code, setCode] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [resendAt, setResendAt] = useState(() => Date.now() + sent.resendAfter * 1000);
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
-  const resendIn = useCountdown(resendAt);
   const lockedFor = useCountdown(lockedUntil);
   const verify = useVerifyCode();
-  const resend = useRequestCode();
 
   const formatError = submitted && code.length !== CODE_LENGTH ? t('signIn.code.required', { count: CODE_LENGTH }) : null;
   const verifyError = verify.error ? errorMessage(t, verify.error, lockedUntil ? lockedFor : undefined) : null;
   const codeError = formatError ?? verifyError;
+
+  const change = (value: string) => {
+    setCode(digitsOf(value));
+    if (verify.isError) verify.reset();
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,25 +58,9 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
     );
   };
 
-  const askAgain = () => {
-    resend.mutate(sent.phone, {
-      onSuccess: (result) => {
-        setResendAt(Date.now() + result.resendAfter * 1000);
-        setCode('');
-        setSubmitted(false);
-        verify.reset();
-        onResent(result);
-      },
-      onError: (failure) => {
-        if (failure instanceof ApiError && failure.retryAfter) setResendAt(Date.now() + failure.retryAfter * 1000);
-      },
-    });
-  };
-
   const paste = (event: ClipboardEvent<HTMLInputElement>) => {
     event.preventDefault();
-    setCode(digitsOf(event.clipboardData.getData('text')));
-    if (verify.isError) verify.reset();
+    change(event.clipboardData.getData('text'));
   };
 
   const helpId = `${id}-help`;
@@ -82,17 +68,7 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
   return (
     <>
       <p className="mb-3">{t('signIn.code.sentTo', { phone: formatPhone(sent.phone) })}</p>
-      {sent.devCode ? (
-        <Notice variant="warning" className="demo-banner">
-          <h2 className="h6 mb-1 alert-heading">
-            {t('signIn.demo.title')}
-          </h2>
-          {t('signIn.demo.text')}{' '}
-          <strong className="font-monospace fs-4 ms-1" data-testid="dev-code">
-            {sent.devCode}
-          </strong>
-        </Notice>
-      ) : null}
+      {sent.devCode ? <DemoCode code={sent.devCode} /> : null}
       <Form noValidate onSubmit={submit}>
         <Form.Group className="mb-3" controlId={`${id}-code`}>
           <Form.Label>{t('signIn.code.label')}</Form.Label>
@@ -108,10 +84,7 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
             aria-invalid={codeError !== null}
             aria-describedby={`${helpId}${codeError ? ` ${errorId}` : ''}`}
             onPaste={paste}
-            onChange={(event) => {
-              setCode(digitsOf(event.target.value));
-              if (verify.isError) verify.reset();
-            }}
+            onChange={(event) => change(event.target.value)}
           />
           {codeError ? (
             <Form.Control.Feedback type="invalid" id={errorId} role="alert">
@@ -134,25 +107,33 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
         </Button>
       </Form>
       <div className="d-flex flex-wrap gap-2 justify-content-between align-items-center">
-        <Button variant="outline-secondary" onClick={askAgain} disabled={resendIn > 0 || resend.isPending}>
-          {resendIn > 0 ? t('signIn.resendIn', { time: formatDurationShort(resendIn) }) : t('signIn.resend')}
-        </Button>
+        <ResendCode
+          sent={sent}
+          onResent={(result) => {
+            setCode('');
+            setSubmitted(false);
+            verify.reset();
+            onResent(result);
+          }}
+        />
         <Button variant="link" onClick={onChangeNumber}>
           {t('signIn.changeNumber')}
         </Button>
-      </div>
-      <div aria-live="polite" className="mt-2 min-line">
-        {resend.isSuccess && !resend.isPending ? <span className="text-success">{t('signIn.resent')}</span> : null}
-        {resend.error ? (
-          <span className="text-danger">{errorMessage(t, resend.error, resendIn > 0 ? resendIn : undefined)}</span>
-        ) : null}
       </div>
     </>
   );
 }
 
-function formatDurationShort(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${m}:${String(s).padStart(2, '0')}`;
+/** The seed's imitation of an SMS: in demo mode the code is shown, clearly marked as such. */
+function DemoCode({ code }: { code: string }) {
+  const { t } = useI18n();
+  return (
+    <Notice variant="warning" className="demo-banner">
+      <h2 className="h6 mb-1 alert-heading fw-semibold">{t('signIn.demo.title')}</h2>
+      {t('signIn.demo.text')}{' '}
+      <strong className="font-monospace fs-4 ms-1" data-testid="dev-code">
+        {code}
+      </strong>
+    </Notice>
+  );
 }

@@ -1,6 +1,6 @@
-import { Notice } from '../../../components/ui/notice';
 import { useState } from 'react';
 import { Card } from 'react-bootstrap';
+import { Notice } from '../../../components/ui/notice';
 import type { CodeRequested } from '../../../lib/api-types';
 import { useI18n } from '../../../lib/i18n';
 import { useDocumentTitle } from '../../../lib/use-document-title';

@@ -1,6 +1,6 @@
-import { Notice } from '../../../components/ui/notice';
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Card, Form, Spinner } from 'react-bootstrap';
+import { Notice } from '../../../components/ui/notice';
 import { ApiError } from '../../../lib/api-error';
 import type { Me } from '../../../lib/api-types';
 import { errorMessage } from '../../../lib/error-message';
