@@ -25,6 +25,38 @@ test.describe('in English', () => {
   });
 });
 
+test.describe('the admin console in English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('signs in and shows every section in English', async ({ page }) => {
+    await page.goto('/admin');
+    await expect(page.getByRole('heading', { level: 1, name: 'Administrator sign-in' })).toBeVisible();
+    await page.getByLabel('Username').fill(process.env.E2E_ADMIN_USERNAME ?? '');
+    await page.getByLabel('Password').fill(process.env.E2E_ADMIN_PASSWORD ?? '');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Admin console' })).toBeVisible();
+    await expect(page.getByText('Activation rate')).toBeVisible();
+    await page.getByRole('tab', { name: 'Look up a code' }).click();
+    await page.getByLabel('Invite code').fill('ZZZZZZ');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.getByRole('alert')).toHaveText('No user has this invite code.');
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await expect(page.getByText(/^Found: \d+$/)).toBeVisible();
+    await checkPage(page, '19-admin-users-en');
+  });
+});
+
+test('an expired session leads back to sign-in and then to the page the person was on', async ({ page }) => {
+  await page.goto('/');
+  await signIn(page, newPhone().typed);
+  await page.context().clearCookies();
+  await page.reload();
+  await expect(page).toHaveURL(/\/\?next=%2Fprofile&expired=1$/);
+  await expect(page.getByText('Сессия истекла.', { exact: false })).toBeVisible();
+  await signIn(page, newPhone().typed);
+  await expect(page).toHaveURL(/\/profile$/);
+});
+
 test.describe('on a 360 px phone', () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
