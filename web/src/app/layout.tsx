@@ -3,7 +3,7 @@ import { Button, ButtonGroup, Container, Navbar } from 'react-bootstrap';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { LoadingState } from '../components/ui/loading-state';
 import { useSignOut } from '../features/auth/api/sign-out';
-import { useSession } from '../lib/auth-session';
+import { useSession, type Role } from '../lib/auth-session';
 import { useI18n, type Locale } from '../lib/i18n';
 
 const LANGUAGES: { locale: Locale; short: string; name: string }[] = [
@@ -31,10 +31,12 @@ function LanguageSwitch() {
   );
 }
 
-function SignOutButton() {
+function SignOutButton({ role }: { role: Role }) {
   const { t } = useI18n();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  // An operator stays on the console's sign-in form; a user goes back to the phone form.
+  const after = role === 'admin' ? '/admin' : '/';
   return (
     <Button
       variant="outline-light"
@@ -45,7 +47,7 @@ function SignOutButton() {
         void signOut
           .mutateAsync()
           .catch(() => undefined)
-          .then(() => navigate('/', { replace: true }));
+          .then(() => navigate(after, { replace: true }));
       }}
     >
       {t('app.signOut')}
@@ -69,7 +71,7 @@ export function Layout() {
             </Navbar.Brand>
             <div className="d-flex align-items-center gap-2 ms-auto">
               <LanguageSwitch />
-              {session ? <SignOutButton /> : null}
+              {session ? <SignOutButton role={session.role} /> : null}
             </div>
           </Container>
         </Navbar>
