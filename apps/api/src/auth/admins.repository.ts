@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@app/database';
+import { AdminEntity } from './admin.entity';
 
 export interface AdminRecord {
   id: string;
@@ -11,17 +12,16 @@ export interface AdminRecord {
 export class AdminsRepository {
   constructor(private readonly db: TransactionHost) {}
 
-  async findByUsername(username: string): Promise<AdminRecord | null> {
-    return this.findOne('username = $1', username);
+  findByUsername(username: string): Promise<AdminRecord | null> {
+    return this.db.manager.findOne(AdminEntity, { where: { username }, select: { id: true, username: true, passwordHash: true } });
   }
 
-  async findById(id: string): Promise<AdminRecord | null> {
-    return this.findOne('id = $1', id);
+  findById(id: string): Promise<AdminRecord | null> {
+    return this.db.manager.findOne(AdminEntity, { where: { id }, select: { id: true, username: true, passwordHash: true } });
   }
 
-  async count(): Promise<number> {
-    const rows: { total: string }[] = await this.db.manager.query(`SELECT count(*) AS total FROM admins`);
-    return Number(rows[0]?.total ?? 0);
+  count(): Promise<number> {
+    return this.db.manager.count(AdminEntity);
   }
 
   /** Creates the admin or resets its password; true when it was created. */
@@ -33,14 +33,5 @@ export class AdminsRepository {
       [username, passwordHash],
     );
     return rows[0]?.created === true;
-  }
-
-  private async findOne(condition: string, value: string): Promise<AdminRecord | null> {
-    const rows: { id: string; username: string; password_hash: string }[] = await this.db.manager.query(
-      `SELECT id, username, password_hash FROM admins WHERE ${condition}`,
-      [value],
-    );
-    const row = rows[0];
-    return row ? { id: row.id, username: row.username, passwordHash: row.password_hash } : null;
   }
 }

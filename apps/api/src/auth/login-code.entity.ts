@@ -42,6 +42,6 @@ export class LoginFailureEntity {
   @Column({ type: 'varchar', length: 16 })
   phone: string;
 
-  @Column({ name: 'failed_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'failed_at', type: 'timestamptz' })
   failedAt: Date;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@app/database';
+import { LoginFailureEntity } from './login-code.entity';
 
 export interface SendHistory {
   now: Date;
@@ -100,7 +101,7 @@ export class LoginCodesRepository {
   }
 
   async recordFailure(phone: string): Promise<void> {
-    await this.db.manager.query(`INSERT INTO login_failures (phone) VALUES ($1)`, [phone]);
+    await this.db.manager.insert(LoginFailureEntity, { phone });
   }
 
   /** Wrong-guess times of the last 24 hours, oldest first, and the database's clock. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@app/database';
 import type { Role } from './auth.decorators';
+import { RefreshTokenEntity } from './refresh-token.entity';
 
 export interface RefreshTokenOwner {
   familyId: string;
@@ -37,11 +38,8 @@ export class RefreshTokensRepository {
 
   /** The family of a token that exists, whatever its state. */
   async findFamilyId(tokenHash: string): Promise<string | null> {
-    const rows: { family_id: string }[] = await this.db.manager.query(
-      `SELECT family_id FROM refresh_tokens WHERE token_hash = $1`,
-      [tokenHash],
-    );
-    return rows[0]?.family_id ?? null;
+    const token = await this.db.manager.findOne(RefreshTokenEntity, { where: { tokenHash }, select: { id: true, familyId: true } });
+    return token?.familyId ?? null;
   }
 
   async revokeFamily(familyId: string): Promise<void> {
