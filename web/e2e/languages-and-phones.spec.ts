@@ -1,4 +1,4 @@
-import { checkPage, EN, expect, newPhone, signIn, test } from './support';
+import { checkPage, EN, expect, newPhone, requestCode, signIn, test } from './support';
 
 test.describe('in English', () => {
   test.use({ locale: 'en-US' });
@@ -93,11 +93,34 @@ test('signing in works from the keyboard alone, and the number can be changed', 
 
   await page.getByRole('button', { name: 'Изменить номер' }).click();
   await expect(page.getByLabel('Номер телефона')).toHaveValue(phone.typed);
+  // The same number again within the resend cooldown: the wait is shown under the field.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText(/^Слишком много запросов\. Повторите через \d+ с\.$/);
+  await expect(page.getByRole('button', { name: 'Получить код' })).toBeDisabled();
   await page.getByLabel('Номер телефона').fill(newPhone().typed);
+  await expect(page.getByRole('button', { name: 'Получить код' })).toBeEnabled();
   await page.keyboard.press('Enter');
   const code = (await page.getByTestId('dev-code').textContent()) ?? '';
   await expect(page.getByLabel('Код из SMS')).toBeFocused();
   await page.keyboard.type(code);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/profile$/);
+});
+
+test('a code burned by wrong guesses is refused afterwards, even when right, with a clear message', async ({ page }) => {
+  await page.goto('/');
+  const code = await requestCode(page, newPhone().typed);
+  const wrong = code === '0000' ? '1111' : '0000';
+  for (const left of [4, 3, 2, 1]) {
+    await page.getByLabel('Код из SMS').fill(wrong);
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+    await expect(page.getByRole('alert')).toContainText(`${left}`);
+  }
+  await page.getByLabel('Код из SMS').fill(wrong);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(/Попыток больше нет|Слишком много неверных попыток/);
+  await page.getByLabel('Код из SMS').fill(code);
+  await page.getByRole('button', { name: 'Войти', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^Слишком много неверных попыток/);
+  await checkPage(page, '20-error-too-many-attempts');
 });
