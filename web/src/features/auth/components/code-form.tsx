@@ -35,7 +35,12 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
   const verify = useVerifyCode();
 
   const formatError = submitted && code.length !== CODE_LENGTH ? t('signIn.code.required', { count: CODE_LENGTH }) : null;
-  const verifyError = verify.error ? errorMessage(t, verify.error, lockedUntil ? lockedFor : undefined) : null;
+  const badShape = verify.error instanceof ApiError && verify.error.code === 'validation_failed';
+  const verifyError = badShape
+    ? t('signIn.code.required', { count: CODE_LENGTH })
+    : verify.error
+      ? errorMessage(t, verify.error, lockedUntil ? lockedFor : undefined)
+      : null;
   const codeError = formatError ?? verifyError;
 
   const change = (value: string) => {
