@@ -17,7 +17,13 @@ describe('phone login', () => {
     it('normalises the phone and answers 202 with the expiry, the resend delay and the demo code', async () => {
       const before = Date.now();
       const response = await t.http().post('/api/auth/codes').send({ phone: '8 (999) 555-01-01' }).expect(202);
-      expect(response.body).toEqual({ phone: '+79995550101', expiresAt: expect.stringMatching(ISO), resendAfter: 60, devCode: expect.stringMatching(/^\d{4}$/) });
+      expect(response.body).toEqual({
+        phone: '+79995550101',
+        expiresAt: expect.stringMatching(ISO),
+        resendAfter: 60,
+        codeLength: 4,
+        devCode: expect.stringMatching(/^\d{4}$/),
+      });
       const ttl = Date.parse(response.body.expiresAt) - before;
       expect(ttl).toBeGreaterThan(295_000);
       expect(ttl).toBeLessThan(305_000);

@@ -135,6 +135,7 @@ describe('login codes without demo mode', () => {
     const phone = freshPhone();
     const sent = await t.http().post('/api/auth/codes').send({ phone }).expect(202);
     expect(sent.body.devCode).toBeUndefined();
+    expect(sent.body.codeLength).toBe(6);
     const code = t.sms.lastCodeFor(phone);
     expect(code).toMatch(/^\d{6}$/);
     expect((await t.http().post('/api/auth/verify').send({ phone, code: code.slice(0, 4) }).expect(400)).body.code).toBe('validation_failed');

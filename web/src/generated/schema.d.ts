@@ -383,6 +383,11 @@ export interface components {
         };
         CodeSentDto: {
             /**
+             * @description Digits in the code (OTP_LENGTH), so clients need not assume 4.
+             * @example 4
+             */
+            codeLength: number;
+            /**
              * @description Demo mode only (OTP_DEMO=true): the code itself.
              * @example 1234
              */

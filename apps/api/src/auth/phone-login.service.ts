@@ -13,6 +13,7 @@ export interface CodeSent {
   phone: string;
   expiresAt: Date;
   resendAfter: number;
+  codeLength: number;
   devCode?: string;
 }
 
@@ -78,6 +79,7 @@ export class PhoneLoginService {
       phone,
       expiresAt: issued.code.expiresAt,
       resendAfter: policy.resendSeconds,
+      codeLength: policy.length,
       ...(policy.demo ? { devCode: code } : {}),
     };
   }

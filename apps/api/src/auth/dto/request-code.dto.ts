@@ -21,6 +21,9 @@ export class CodeSentDto {
   @ApiProperty({ example: 60, description: 'Seconds until a new code may be asked for (OTP_RESEND_SECONDS).' })
   resendAfter: number;
 
+  @ApiProperty({ example: 4, description: 'Digits in the code (OTP_LENGTH), so clients need not assume 4.' })
+  codeLength: number;
+
   @ApiPropertyOptional({ example: '1234', description: 'Demo mode only (OTP_DEMO=true): the code itself.' })
   devCode?: string;
 }

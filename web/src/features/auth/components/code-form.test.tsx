@@ -5,7 +5,7 @@ import { authSession } from '../../../lib/auth-session';
 import { json, mockApi, problem, renderWithProviders } from '../../../test/render';
 import { CodeForm } from './code-form';
 
-const sent = { phone: '+79991234567', expiresAt: '2026-12-03T10:05:00Z', resendAfter: 60, devCode: '4821' };
+const sent = { phone: '+79991234567', expiresAt: '2026-12-03T10:05:00Z', resendAfter: 60, codeLength: 4, devCode: '4821' };
 const accessToken = `h.${btoa(JSON.stringify({ role: 'user' }))}.s`;
 const me = { id: 'u1', phone: '+79991234567', inviteCode: 'AB3X9K', invitedBy: null, referralsCount: 0, createdAt: '2026-12-03T10:00:00Z' };
 
@@ -46,6 +46,20 @@ describe('CodeForm', () => {
     expect(props.onVerified).toHaveBeenCalled();
     expect(authSession.accessToken()).toBe(accessToken);
     expect(JSON.stringify({ ...localStorage })).not.toContain(accessToken);
+  });
+
+  it('follows the code length the server announces', async () => {
+    const user = userEvent.setup();
+    const calls = mockApi({});
+    renderForm({ sent: { ...sent, codeLength: 6 } });
+    const input = screen.getByLabelText('Код из SMS');
+    fireEvent.paste(input, { clipboardData: { getData: () => 'код 123 456 7' } });
+    expect(input).toHaveValue('123456');
+    await user.clear(input);
+    await user.type(input, '1234');
+    await user.click(screen.getByRole('button', { name: 'Войти' }));
+    expect(input).toHaveAccessibleDescription(/Введите код из 6 цифр\./);
+    expect(calls).toHaveLength(0);
   });
 
   it('does not send a short code', async () => {

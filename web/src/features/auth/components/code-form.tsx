@@ -10,9 +10,6 @@ import { useCountdown } from '../../../lib/use-countdown';
 import { useVerifyCode } from '../api/verify-code';
 import { ResendCode } from './resend-code';
 
-/** The login code's length (OTP_LENGTH on the server); 4 unless the build says otherwise. */
-export const CODE_LENGTH = Number(import.meta.env.VITE_OTP_LENGTH ?? 4);
-
 interface CodeFormProps {
   sent: CodeRequested;
   onResent: (result: CodeRequested) => void;
@@ -20,38 +17,40 @@ interface CodeFormProps {
   onChangeNumber: () => void;
 }
 
-function digitsOf(text: string): string {
-  return text.replace(/\D/g, '').slice(0, CODE_LENGTH);
+function digitsOf(text: string, length: number): string {
+  return text.replace(/\D/g, '').slice(0, length);
 }
 
 /** Step two: the code (typed or pasted), resend with a countdown, and "change number". */
 export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFormProps) {
   const { t } = useI18n();
   const id = useId();
+  // The server says how long its codes are (OTP_LENGTH), so the form follows its configuration.
+  const codeLength = sent.codeLength;
   const [code, setCode] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
   const lockedFor = useCountdown(lockedUntil);
   const verify = useVerifyCode();
 
-  const formatError = submitted && code.length !== CODE_LENGTH ? t('signIn.code.required', { count: CODE_LENGTH }) : null;
+  const formatError = submitted && code.length !== codeLength ? t('signIn.code.required', { count: codeLength }) : null;
   const badShape = verify.error instanceof ApiError && verify.error.code === 'validation_failed';
   const verifyError = badShape
-    ? t('signIn.code.required', { count: CODE_LENGTH })
+    ? t('signIn.code.required', { count: codeLength })
     : verify.error
       ? errorMessage(t, verify.error, lockedUntil ? lockedFor : undefined)
       : null;
   const codeError = formatError ?? verifyError;
 
   const change = (value: string) => {
-    setCode(digitsOf(value));
+    setCode(digitsOf(value, codeLength));
     if (verify.isError) verify.reset();
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setSubmitted(true);
-    if (code.length !== CODE_LENGTH || verify.isPending) return;
+    if (code.length !== codeLength || verify.isPending) return;
     verify.mutate(
       { phone: sent.phone, code },
       {
@@ -97,7 +96,7 @@ export function CodeForm({ sent, onResent, onVerified, onChangeNumber }: CodeFor
             </Form.Control.Feedback>
           ) : null}
           <Form.Text id={helpId} className="d-block">
-            {t('signIn.code.help', { count: CODE_LENGTH })}
+            {t('signIn.code.help', { count: codeLength })}
           </Form.Text>
         </Form.Group>
         <Button type="submit" size="lg" className="w-100 mb-3" disabled={verify.isPending}>

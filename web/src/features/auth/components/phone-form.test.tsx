@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { json, mockApi, problem, renderWithProviders } from '../../../test/render';
 import { PhoneForm } from './phone-form';
 
-const sent = { phone: '+79991234567', expiresAt: '2026-12-03T10:05:00Z', resendAfter: 60, devCode: '1234' };
+const sent = { phone: '+79991234567', expiresAt: '2026-12-03T10:05:00Z', resendAfter: 60, codeLength: 4, devCode: '1234' };
 
 describe('PhoneForm', () => {
   it('shows the normalised number while typing and sends it in E.164', async () => {
