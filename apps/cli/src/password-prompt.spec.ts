@@ -50,8 +50,12 @@ describe('validateAdminPassword', () => {
 describe('applyKeystrokes', () => {
   it('collects printable keys and finishes on Enter', () => {
     expect(applyKeystrokes(start, 'abc')).toEqual({ value: 'abc', status: 'typing' });
-    expect(applyKeystrokes({ value: 'abc', status: 'typing' }, '\r')).toEqual({ value: 'abc', status: 'done' });
-    expect(applyKeystrokes(start, 'pasted secret\n')).toEqual({ value: 'pasted secret', status: 'done' });
+    expect(applyKeystrokes({ value: 'abc', status: 'typing' }, '\r')).toEqual({ value: 'abc', status: 'done', rest: '' });
+    expect(applyKeystrokes(start, 'pasted secret\n')).toEqual({ value: 'pasted secret', status: 'done', rest: '' });
+  });
+
+  it('keeps what was typed after Enter for the next prompt', () => {
+    expect(applyKeystrokes(start, 'first one\rsecond one\r')).toEqual({ value: 'first one', status: 'done', rest: 'second one\r' });
   });
 
   it('deletes with Backspace, ignores arrows and cancels on Ctrl-C or an empty Ctrl-D', () => {
@@ -87,6 +91,13 @@ describe('resolveAdminPassword', () => {
     typeAfterPrompts(short.stdin, 'abc\r');
     await expect(resolveAdminPassword(undefined, short.io, noEnv)).rejects.toThrow('at least 8 characters');
     expect(short.written()).toBe('Password: \n');
+  });
+
+  it('accepts both answers typed ahead in one go', async () => {
+    const { io, stdin, written } = fakeIo({ tty: true });
+    typeAfterPrompts(stdin, 'correct horse\rcorrect horse\r');
+    await expect(resolveAdminPassword(undefined, io, noEnv)).resolves.toBe('correct horse');
+    expect(written()).toBe('Password: \nRepeat the password: \n');
   });
 
   it('stops on Ctrl-C at the prompt', async () => {

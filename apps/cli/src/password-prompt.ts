@@ -26,10 +26,11 @@ export async function resolveAdminPassword(given: string | undefined, io: CliIo,
     return given;
   }
   if (io.stdin.isTTY && io.stdin.setRawMode) {
-    const password = await readHidden(io, 'Password: ');
-    validateAdminPassword(password);
-    if ((await readHidden(io, 'Repeat the password: ')) !== password) throw new UsageError('the passwords do not match', 'create-admin');
-    return password;
+    const first = await readHidden(io, 'Password: ', '');
+    validateAdminPassword(first.value);
+    const second = await readHidden(io, 'Repeat the password: ', first.rest);
+    if (second.value !== first.value) throw new UsageError('the passwords do not match', 'create-admin');
+    return first.value;
   }
   if (env.adminPassword !== undefined) {
     validateAdminPassword(env.adminPassword, 'ADMIN_PASSWORD');
@@ -41,6 +42,8 @@ export async function resolveAdminPassword(given: string | undefined, io: CliIo,
 export interface KeyState {
   value: string;
   status: 'typing' | 'done' | 'cancelled';
+  /** Input after the Enter that finished the field (typed ahead, or pasted): the next prompt's. */
+  rest?: string;
 }
 
 /**
@@ -50,9 +53,9 @@ export interface KeyState {
  */
 export function applyKeystrokes(state: KeyState, chunk: string): KeyState {
   let { value } = state;
-  const keys = chunk.replace(/\x1b\[[0-9;]*[A-Za-z~]|\x1b./g, '');
-  for (const key of keys) {
-    if (key === '\r' || key === '\n') return { value, status: 'done' };
+  const keys = [...chunk.replace(/\x1b\[[0-9;]*[A-Za-z~]|\x1b./g, '')];
+  for (const [index, key] of keys.entries()) {
+    if (key === '\r' || key === '\n') return { value, status: 'done', rest: keys.slice(index + 1).join('') };
     if (key === '\x03') return { value: '', status: 'cancelled' };
     if (key === '\x04') {
       if (value.length === 0) return { value: '', status: 'cancelled' };
@@ -65,24 +68,30 @@ export function applyKeystrokes(state: KeyState, chunk: string): KeyState {
 }
 
 /** Reads one line from the terminal in raw mode, so nothing typed is echoed. */
-function readHidden(io: CliIo, prompt: string): Promise<string> {
+function readHidden(io: CliIo, prompt: string, typedAhead: string): Promise<{ value: string; rest: string }> {
   const { stdin, stderr } = io;
   stderr.write(prompt);
+  const typed = applyKeystrokes({ value: '', status: 'typing' }, typedAhead);
+  if (typed.status !== 'typing') return finish(io, typed);
   return new Promise((resolve, reject) => {
-    let state: KeyState = { value: '', status: 'typing' };
+    let state = typed;
     const onData = (chunk: Buffer | string) => {
       state = applyKeystrokes(state, chunk.toString());
       if (state.status === 'typing') return;
       stdin.off('data', onData);
       stdin.setRawMode?.(false);
       stdin.pause();
-      stderr.write('\n');
-      if (state.status === 'cancelled') reject(new CliError('cancelled'));
-      else resolve(state.value);
+      finish(io, state).then(resolve, reject);
     };
     stdin.setRawMode?.(true);
     stdin.setEncoding('utf8');
     stdin.on('data', onData);
     stdin.resume();
   });
+}
+
+async function finish(io: CliIo, state: KeyState): Promise<{ value: string; rest: string }> {
+  io.stderr.write('\n');
+  if (state.status === 'cancelled') throw new CliError('cancelled');
+  return { value: state.value, rest: state.rest ?? '' };
 }

@@ -4,9 +4,9 @@ import type { CliCommand, CliIo } from '../cli-command';
 import { UsageError } from '../cli-errors';
 import { parseFraction, parseWholeNumber } from '../command-line';
 import { formatCount, formatDuration, ProgressReporter, ratePerSecond } from '../progress';
-import { planSeed, type RandomSource } from '../seed/seed-plan';
+import { planSeed, type RandomSource, type SeedPlan } from '../seed/seed-plan';
 import { SeedWriter, type IdentitySource } from '../seed/seed-writer';
-import { inTransaction } from '../seed/sql-session';
+import { inTransaction, type SqlSession } from '../seed/sql-session';
 import { syntheticPhone } from '../seed/synthetic-phone';
 import { applyPendingMigrations } from './migrate.command';
 
@@ -56,26 +56,30 @@ export async function seed(
     `SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::float8 AS now_ms`,
   )) as [{ now_ms: number }];
   const plan = planSeed(options.users, options.referralRate, nowMs, tuning.random);
-  const batchSize = tuning.batchSize ?? DEFAULT_BATCH_SIZE;
-  const progress = new ProgressReporter(io.stderr, 'Seeding users', plan.size);
-  const { collisions, countsCorrected } = await inTransaction(dataSource, async (sql) => {
-    const writer = new SeedWriter(sql, plan, tuning.identities ?? DEFAULT_IDENTITIES);
-    try {
-      for (let start = 0; start < plan.size; start += batchSize) {
-        const end = Math.min(plan.size, start + batchSize);
-        await writer.writeBatch(start, end);
-        progress.advance(end - start);
-      }
-    } finally {
-      progress.finish();
-    }
-    return { collisions: writer.collisions, countsCorrected: await writer.recomputeReferralCounts() };
-  });
+  const { collisions, countsCorrected } = await inTransaction(dataSource, (sql) => writePlan(sql, plan, io, tuning));
   // Fresh statistics, so the API's first queries on the new data get sensible plans.
   await dataSource.query('ANALYZE users');
   const summary = { users: plan.size, activations: plan.activations, collisions, countsCorrected, elapsedMs: Date.now() - started };
   printSummary(summary, io);
   return summary;
+}
+
+async function writePlan(sql: SqlSession, plan: SeedPlan, io: Pick<CliIo, 'stderr'>, tuning: SeedTuning) {
+  const batchSize = tuning.batchSize ?? DEFAULT_BATCH_SIZE;
+  const writer = new SeedWriter(sql, plan, tuning.identities ?? DEFAULT_IDENTITIES);
+  const progress = new ProgressReporter(io.stderr, 'Seeding users', plan.size);
+  try {
+    for (let start = 0; start < plan.size; start += batchSize) {
+      const end = Math.min(plan.size, start + batchSize);
+      await writer.writeBatch(start, end);
+      progress.advance(end - start);
+    }
+  } finally {
+    progress.finish();
+  }
+  // Seconds at a million users, after the bar is full: say so rather than look stuck.
+  io.stderr.write('Recomputing referrals counts, committing and refreshing statistics…\n');
+  return { collisions: writer.collisions, countsCorrected: await writer.recomputeReferralCounts() };
 }
 
 function printSummary(summary: SeedSummary, io: Pick<CliIo, 'stdout' | 'stderr'>): void {
