@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -83,6 +83,20 @@ describe('cli process', () => {
       err: '',
     });
   }, 120_000);
+
+  it('says in one line that another process holds the embedded database', () => {
+    // The lock file of libs/database's embedded server, claimed by a live process (this one).
+    const lock = join(workDir, 'data', 'pglite.lock');
+    writeFileSync(lock, String(process.pid));
+    try {
+      const result = cli(['migrate']);
+      expect(result.code).toBe(1);
+      expect(result.out).toBe('');
+      expect(result.err).toMatch(new RegExp(`^error: The embedded database is in use by process ${process.pid} \\(.*\\)\\..*\n$`));
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  });
 
   it('does not hang waiting for a password when there is no terminal and no ADMIN_PASSWORD', () => {
     const result = cli(['create-admin', '--username', 'x']);
