@@ -1,5 +1,5 @@
 import { runCli } from './cli';
-import { withDotEnv } from './cli-environment';
+import { withDotEnv } from '@app/config';
 
 // The only place the CLI touches process globals; everything below takes them as arguments.
 void runCli(process.argv.slice(2), withDotEnv(process.env), {

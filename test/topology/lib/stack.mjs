@@ -1,7 +1,7 @@
 // The production topology on loopback: a fresh PostgreSQL database, the shared Redis, two API
 // processes and nginx rendered from the project's own templates in front of them.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { renderNginx } from '../../../nginx/render.mjs';
@@ -131,18 +131,23 @@ export class Stack {
     mkdirSync(prefix, { recursive: true });
     this.nginxPort = await freePort();
     const servers = upstreamPorts.map((port) => `server 127.0.0.1:${port} max_fails=3 fail_timeout=5s;`).join(' ');
+    // A copy under our own world-readable temp dir: the checkout may sit below a private
+    // directory (CI clones into one) that nginx's unprivileged workers cannot enter.
+    const webRoot = join(this.tmp, 'web');
+    cpSync(this.webDist, webRoot, { recursive: true });
     const conf = renderNginx({
       prefix,
       vars: {
         NGINX_LISTEN: `127.0.0.1:${this.nginxPort}`,
         NGINX_API_SERVERS: servers,
-        NGINX_WEB_ROOT: this.webDist,
+        NGINX_WEB_ROOT: webRoot,
         NGINX_REAL_IP_FROM: '127.0.0.1',
         NGINX_RESOLVER: '127.0.0.1',
       },
     });
     // Run as root, nginx's workers drop to an unprivileged user: they must reach the temp dirs.
     for (const dir of [this.tmp, prefix, join(prefix, 'tmp')]) chmodSync(dir, 0o755);
+    chmodTree(webRoot);
     this.accessLog = join(prefix, 'logs', 'access.log');
     const test = runSync('nginx', ['-t', '-q', '-p', prefix, '-c', conf, '-g', 'daemon off;']);
     if (test.status !== 0) throw new Error(`nginx -t failed:\n${test.stderr}`);
@@ -200,5 +205,15 @@ function readErrorLog(prefix) {
     return readFileSync(join(prefix, 'logs', 'error.log'), 'utf8').split('\n').slice(-20).join('\n');
   } catch {
     return '';
+  }
+}
+
+/** Directories 755, files 644, all the way down. */
+function chmodTree(dir) {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) chmodTree(path);
+    else chmodSync(path, 0o644);
   }
 }
