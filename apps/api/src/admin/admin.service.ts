@@ -3,7 +3,7 @@ import { type KeysetPosition, encodeCursor } from '@app/common';
 import { AuthService } from '../auth/auth.service';
 import { ReferralsService, parseCursor } from '../referrals/referrals.service';
 import { UsersService } from '../users/users.service';
-import type { UserSearch } from '../users/users.repository';
+import type { UserSearch } from '../users/users.types';
 import type { AdminSessionDto, AdminUsersPageDto, StatsDto } from './dto/admin.dto';
 import type { LegacyTokenPairDto } from './dto/legacy.dto';
 

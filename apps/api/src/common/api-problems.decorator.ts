@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
 
 /** Every stable error code of the contract and its status. */
@@ -51,10 +51,8 @@ export function ApiProblems(...items: (ProblemCode | number)[]) {
       ApiResponse({
         status,
         description: `application/problem+json with \`code\`: ${codes.map((code) => `\`${code}\``).join(', ')}`,
-        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
       }),
     ),
   );
 }
-
-export { ProblemDto };

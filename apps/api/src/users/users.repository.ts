@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@app/database';
 import type { KeysetPosition } from '@app/common';
-import type { DailyCount, ReferralRecord, UserListRecord, UserProfile } from './users.types';
+import type { DailyCount, ReferralRecord, UserListRecord, UserProfile, UserSearch } from './users.types';
 
 /** The microsecond-exact text of a timestamp, used as the keyset sort key. */
 const sortKey = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
@@ -21,8 +21,6 @@ interface ProfileRow {
   referrer_invite_code: string | null;
 }
 
-/** What an admin's search term can mean; `null` lists everyone. */
-export type UserSearch = { phoneDigits?: string; inviteCodePrefix?: string } | null;
 
 /** Every query on the `users` table. Race-sensitive writes are single conditional statements. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { generateInviteCode } from '@app/common';
-import { UsersRepository, type UserSearch } from './users.repository';
-import type { DailyCount, ReferralRecord, UserListRecord, UserProfile, UserStats } from './users.types';
+import { UsersRepository } from './users.repository';
+import type { DailyCount, ReferralRecord, UserListRecord, UserProfile, UserSearch, UserStats } from './users.types';
 
 /** Collisions in a 32^6 space are rare; a handful of retries makes failure practically impossible. */
 const INVITE_CODE_ATTEMPTS = 8;

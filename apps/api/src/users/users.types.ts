@@ -28,16 +28,8 @@ export interface UserListRecord {
   sortKey: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  total: number;
-}
-
-export interface PageRequest {
-  limit: number;
-  cursor?: string;
-}
+/** What an admin's search term can mean; `null` lists everyone. */
+export type UserSearch = { phoneDigits?: string; inviteCodePrefix?: string } | null;
 
 export interface DailyCount {
   date: string;
