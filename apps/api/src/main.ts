@@ -16,9 +16,22 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   await configureApp(app, config);
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    process.stderr.write(`Port ${config.port} is already in use. Stop what uses it or start with PORT=<another port>.\n`);
+    await app.close();
+    process.exit(1);
+  }
   const logger = new Logger('Bootstrap');
-  logger.log(`Listening on http://localhost:${config.port} (API docs: /api/docs)`);
+  logger.log(`Listening on ${config.host}:${config.port}`);
+  app.flushLogs();
+  if (!config.isProduction) {
+    // For the person who just typed `npm start`: where to go, in plain words.
+    const base = `http://localhost:${config.port}`;
+    process.stdout.write(`\n  Referral system: ${base}   admin console: ${base}/admin   API docs: ${base}/api/docs\n\n`);
+  }
   handleStopSignals(app, logger);
 }
 

@@ -9,11 +9,16 @@ import type { AppConfig } from '@app/config';
  * tokens) and query strings are never logged.
  */
 export function createRootLogger(config: AppConfig): Logger {
-  return pino({
-    level: config.logLevel,
-    base: { pid: process.pid },
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'], censor: '[redacted]' },
-  });
+  return pino(
+    {
+      level: config.logLevel,
+      base: { pid: process.pid },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'], censor: '[redacted]' },
+    },
+    // Synchronous: lines keep their order with the plain-text start-up banner, and none is lost
+    // when the process exits right after logging.
+    pino.destination({ dest: 1, sync: true }),
+  );
 }
 
 /** One line per finished request (health probes excepted, they would drown everything else). */
@@ -32,12 +37,15 @@ export function logRequests(fastify: FastifyInstance, logger: FastifyBaseLogger)
   });
 }
 
+/** Nest's start-up chatter (every module and route, one line each): debug, not info. */
+const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
 /** Nest's LoggerService on top of pino, so framework and app messages share the format. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: FastifyBaseLogger) {}
 
   log(message: unknown, context?: string): void {
-    this.write('info', message, context);
+    this.write(context && FRAMEWORK_CONTEXTS.has(context) ? 'debug' : 'info', message, context);
   }
 
   error(message: unknown, stackOrContext?: string, context?: string): void {
