@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from './support/app';
 import { freshIp, freshPhone, signIn } from './support/flows';
+import { RetentionService } from '../apps/api/src/auth/retention.service';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f-]{36}$/;
@@ -247,6 +248,23 @@ describe('phone login', () => {
       await t.http().post('/api/auth/refresh').send({ refreshToken: user.refreshToken }).expect(401);
       await t.http().post('/api/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);
       await t.http().post('/api/auth/logout').expect(204);
+    });
+
+    it('purges codes, wrong guesses and dead sessions once no rule needs them, and keeps the rest', async () => {
+      const old = await signIn(t);
+      const recent = await signIn(t);
+      await t.sql(`UPDATE login_codes SET created_at = now() - interval '25 hours' WHERE phone = $1`, [old.phone]);
+      await t.sql(`INSERT INTO login_failures (phone, failed_at) VALUES ($1, now() - interval '25 hours'), ($1, now())`, [old.phone]);
+      await t.sql(`UPDATE refresh_tokens SET expires_at = now() - interval '2 days' WHERE subject_id = $1`, [old.userId]);
+
+      const removed = await t.app.get(RetentionService).purge();
+
+      expect(removed).toBeGreaterThanOrEqual(3);
+      expect(await t.sql(`SELECT 1 FROM login_codes WHERE phone = $1`, [old.phone])).toHaveLength(0);
+      expect(await t.sql(`SELECT 1 FROM login_failures WHERE phone = $1`, [old.phone])).toHaveLength(1);
+      expect(await t.sql(`SELECT 1 FROM refresh_tokens WHERE subject_id = $1`, [old.userId])).toHaveLength(0);
+      expect(await t.sql(`SELECT 1 FROM login_codes WHERE phone = $1`, [recent.phone])).toHaveLength(1);
+      await t.http().post('/api/auth/refresh').send({ refreshToken: recent.refreshToken }).expect(200);
     });
 
     it('logs out through the cookie', async () => {

@@ -11,6 +11,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginCodesRepository } from './login-codes.repository';
 import { PhoneLoginService } from './phone-login.service';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
+import { RetentionService } from './retention.service';
 import { SessionsService } from './sessions.service';
 
 /** Phone login, admin credentials and sessions (JWT access + rotating refresh tokens). */
@@ -37,6 +38,7 @@ import { SessionsService } from './sessions.service';
     LoginCodesRepository,
     RefreshTokensRepository,
     AdminsRepository,
+    RetentionService,
   ],
   exports: [AuthService],
 })

@@ -104,6 +104,18 @@ export class LoginCodesRepository {
     await this.db.manager.insert(LoginFailureEntity, { phone });
   }
 
+  /** Codes past every window that reads them (the longest is the hour of the send limits). */
+  async deleteOlderThanADay(): Promise<number> {
+    const result: [unknown[], number] = await this.db.manager.query(`DELETE FROM login_codes WHERE created_at < now() - interval '1 day'`);
+    return result[1];
+  }
+
+  /** Wrong guesses outside the 24-hour lockout window. */
+  async deleteFailuresOlderThanADay(): Promise<number> {
+    const result: [unknown[], number] = await this.db.manager.query(`DELETE FROM login_failures WHERE failed_at < now() - interval '1 day'`);
+    return result[1];
+  }
+
   /** Wrong-guess times of the last 24 hours, oldest first, and the database's clock. */
   async findRecentFailures(phone: string): Promise<{ now: Date; failures: Date[] }> {
     const rows: { now: Date; failures: Date[] | null }[] = await this.db.manager.query(

@@ -42,6 +42,18 @@ export class RefreshTokensRepository {
     return token?.familyId ?? null;
   }
 
+  /**
+   * Tokens that can never be used again, kept a day past their end so that a replayed token is
+   * still recognised (and its family revoked) for a while.
+   */
+  async deleteDead(): Promise<number> {
+    const result: [unknown[], number] = await this.db.manager.query(
+      `DELETE FROM refresh_tokens
+       WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '1 day'`,
+    );
+    return result[1];
+  }
+
   async revokeFamily(familyId: string): Promise<void> {
     await this.db.manager.query(
       `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
