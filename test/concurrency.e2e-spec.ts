@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestApp, type TestApp } from './support/app';
 import { freshIp, freshPhone, signIn, type SignedIn } from './support/flows';
+import { SessionsService } from '../apps/api/src/auth/sessions.service';
 import { UsersService } from '../apps/api/src/users/users.service';
 
 const PARALLEL = 24;
@@ -112,5 +113,38 @@ describe('rules that hold under parallel requests', () => {
     const winner = responses.find((r) => r.status === 200) as unknown as { body: { refreshToken: string } };
     // The reuse revoked the family, the winner's new token included.
     await t.http().post('/api/auth/refresh').send({ refreshToken: winner.body.refreshToken }).expect(401);
+  });
+
+  it('never lets a successor token survive a parallel reuse of its predecessor (200 races)', async () => {
+    const user = await signIn(t);
+    const sessions = t.app.get(SessionsService);
+    let survivors = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const { refreshToken } = await sessions.start({ id: user.userId, role: 'user' });
+      const [a, b] = await Promise.all([1, 2].map(() => t.http().post('/api/auth/refresh').send({ refreshToken })));
+      const winner = [a!, b!].find((response) => response.status === 200);
+      expect([a!.status, b!.status].sort()).toEqual([200, 401]);
+      const again = await t.http().post('/api/auth/refresh').send({ refreshToken: winner!.body.refreshToken });
+      if (again.status === 200) survivors++;
+    }
+    expect(survivors).toBe(0);
+  });
+
+  it('never lets a refresh racing a logout keep the sign-in alive (200 races)', async () => {
+    const user = await signIn(t);
+    const sessions = t.app.get(SessionsService);
+    let survivors = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const { refreshToken } = await sessions.start({ id: user.userId, role: 'user' });
+      const [refreshed] = await Promise.all([
+        t.http().post('/api/auth/refresh').send({ refreshToken }),
+        t.http().post('/api/auth/logout').send({ refreshToken }).expect(204),
+      ]);
+      if (refreshed!.status === 200) {
+        const again = await t.http().post('/api/auth/refresh').send({ refreshToken: refreshed!.body.refreshToken });
+        if (again.status === 200) survivors++;
+      }
+    }
+    expect(survivors).toBe(0);
   });
 });

@@ -21,6 +21,11 @@ export class RefreshTokensRepository {
     );
   }
 
+  /** Serialises rotation, reuse handling and logout of one sign-in until the transaction ends. */
+  async lockFamily(familyId: string): Promise<void> {
+    await this.db.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`refresh:family:${familyId}`]);
+  }
+
   /**
    * Marks a usable token used and returns its owner, in one statement: of two parallel uses of
    * the same token exactly one succeeds, the other is treated as reuse.
@@ -43,13 +48,15 @@ export class RefreshTokensRepository {
   }
 
   /**
-   * Tokens that can never be used again, kept a day past their end so that a replayed token is
-   * still recognised (and its family revoked) for a while.
+   * Whole sign-ins that are over (every token expired or revoked, for a day): a used token of a
+   * live sign-in is kept, so replaying it is still recognised and revokes the sign-in.
    */
   async deleteDead(): Promise<number> {
     const result: [unknown[], number] = await this.db.manager.query(
-      `DELETE FROM refresh_tokens
-       WHERE expires_at < now() - interval '1 day' OR revoked_at < now() - interval '1 day'`,
+      `DELETE FROM refresh_tokens WHERE family_id IN (
+         SELECT family_id FROM refresh_tokens GROUP BY family_id
+         HAVING bool_and(expires_at < now() - interval '1 day' OR revoked_at < now() - interval '1 day')
+       )`,
     );
     return result[1];
   }

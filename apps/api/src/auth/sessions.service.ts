@@ -33,25 +33,37 @@ export class SessionsService {
   /**
    * Trades a refresh token for a new pair. A token that was already used means it leaked (or
    * was replayed): the whole family of that sign-in is revoked; other sign-ins survive.
+   *
+   * Everything happens in one transaction under the family's lock, taken before any row lock:
+   * the successor token is committed together with the use of its predecessor, so a parallel
+   * reuse or logout (which wait for the lock) always sees, and revokes, the successor too.
    */
   async rotate(refreshToken: string): Promise<{ principal: Principal; tokens: SessionTokens }> {
     const tokenHash = hashToken(refreshToken);
     const outcome = await this.tx.run(async () => {
-      const owner = await this.refreshTokens.markUsed(tokenHash);
-      if (owner) return owner;
       const familyId = await this.refreshTokens.findFamilyId(tokenHash);
-      if (familyId) await this.refreshTokens.revokeFamily(familyId);
-      return null;
+      if (!familyId) return null;
+      await this.refreshTokens.lockFamily(familyId);
+      const owner = await this.refreshTokens.markUsed(tokenHash);
+      if (!owner) {
+        await this.refreshTokens.revokeFamily(familyId);
+        return null;
+      }
+      const principal: Principal = { id: owner.subjectId, role: owner.role };
+      return { principal, tokens: await this.issue(principal, familyId) };
     });
     if (!outcome) throw new RefreshInvalidError();
-    const principal: Principal = { id: outcome.subjectId, role: outcome.role };
-    return { principal, tokens: await this.issue(principal, outcome.familyId) };
+    return outcome;
   }
 
   /** Ends the sign-in the token belongs to. Unknown tokens are ignored (logout is idempotent). */
   async revoke(refreshToken: string): Promise<void> {
-    const familyId = await this.refreshTokens.findFamilyId(hashToken(refreshToken));
-    if (familyId) await this.refreshTokens.revokeFamily(familyId);
+    await this.tx.run(async () => {
+      const familyId = await this.refreshTokens.findFamilyId(hashToken(refreshToken));
+      if (!familyId) return;
+      await this.refreshTokens.lockFamily(familyId);
+      await this.refreshTokens.revokeFamily(familyId);
+    });
   }
 
   private async issue(principal: Principal, familyId: string): Promise<SessionTokens> {
