@@ -140,6 +140,11 @@ describe('admin', () => {
       const rotated = await t.http().post('/api/token/refresh/').send({ refresh: pair.refresh }).expect(200);
       expect(rotated.body).toEqual({ access: expect.any(String), refresh: expect.any(String) });
       expect((await t.http().post('/api/token/refresh').send({ refresh: pair.refresh }).expect(401)).body.code).toBe('refresh_invalid');
+      // The reuse above revoked that sign-in; a fresh one refreshes through the cookie alone.
+      const fresh = (await t.http().post('/api/token').send({ username: 'legacy2', password: 'legacy2-password' }).expect(200)).body;
+      const byCookie = await t.http().post('/api/token/refresh').set('Cookie', `refresh_token=${fresh.refresh}`).send({}).expect(200);
+      expect(byCookie.body).toEqual({ access: expect.any(String), refresh: expect.any(String) });
+      expect((await t.http().post('/api/token/refresh').send({}).expect(401)).body.code).toBe('refresh_invalid');
     });
 
     it('POST /api/token answers 401 invalid_credentials for a wrong password', async () => {

@@ -26,6 +26,9 @@ async function bootstrap(): Promise<void> {
   }
   const logger = new Logger('Bootstrap');
   logger.log(`Listening on ${config.host}:${config.port}`);
+  if (config.isProduction && config.otp.demo) {
+    logger.warn('OTP_DEMO=true in production: login codes are returned to clients, so anyone can sign in as any phone. Set OTP_DEMO=false with a real SMS provider.');
+  }
   app.flushLogs();
   if (!config.isProduction) {
     // For the person who just typed `npm start`: where to go, in plain words.

@@ -12,6 +12,14 @@ export interface KeysetPosition {
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Rejects dates that parse but do not exist (`2026-02-31`) or that PostgreSQL would refuse. */
+function isRealInstant(at: string): boolean {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) return false;
+  const iso = new Date(ms).toISOString();
+  return iso.slice(0, 19) === at.slice(0, 19) && Number(at.slice(0, 4)) >= 1;
+}
+
 export function encodeCursor(position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([position.at, position.id])).toString('base64url');
 }
@@ -24,7 +32,7 @@ export function decodeCursor(cursor: string): KeysetPosition | null {
     const [at, id] = value as unknown[];
     if (typeof at !== 'string' || typeof id !== 'string') return null;
     // Kept as text: a JavaScript Date would drop the microseconds and break the keyset.
-    if (!TIMESTAMP.test(at) || Number.isNaN(Date.parse(at)) || !UUID.test(id)) return null;
+    if (!TIMESTAMP.test(at) || !isRealInstant(at) || !UUID.test(id)) return null;
     return { at, id };
   } catch {
     return null;

@@ -31,7 +31,7 @@ describe('invite codes', () => {
     expect(normalizeInviteCode(input)).toBe(expected);
   });
 
-  it.each([['AB3X9'], ['AB3X9KK'], ['UUUUUU'], ['AB-3X9'], ['AB 3X9'], [''], ['АВ3Х9К']])('rejects %j', (input) => {
+  it.each([['AB3X9'], ['AB3X9KK'], ['UUUUUU'], ['AB-3X9'], ['AB 3X9'], [''], ['АВ3Х9К'], ['ıııııı'], ['ﬀ1234']])('rejects %j', (input) => {
     expect(normalizeInviteCode(input)).toBeNull();
   });
 

@@ -17,6 +17,10 @@ export function generateInviteCode(): string {
  * Crockford prescribes (`O`→`0`, `I`/`L`→`1`). Returns `null` when the result is not a code.
  */
 export function normalizeInviteCode(input: string): string | null {
-  const code = input.trim().toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+  const typed = input.trim();
+  // ASCII letters and digits only, checked before upper-casing: `ı` or `ﬀ` would otherwise
+  // upper-case into alphabet letters.
+  if (!/^[0-9A-Za-z]+$/.test(typed)) return null;
+  const code = typed.toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
   return INVITE_CODE_PATTERN.test(code) ? code : null;
 }

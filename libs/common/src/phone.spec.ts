@@ -28,6 +28,8 @@ describe('normalizePhone', () => {
     ['an invalid number', '+7 000 000 00 00'],
     ['too few digits', '12345'],
     ['nothing', '   '],
+    ['a tab and a newline around it', '\t+79991234567\n'],
+    ['a no-break space before it', '\u00a0+79991234567'],
     ['an extension', '+79991234567 ext 5'],
     ['a very long string', '9'.repeat(40)],
   ])('rejects %s', (_, input) => {

@@ -10,7 +10,8 @@ const MAX_INPUT_LENGTH = 32;
  * surrounding text and non-ASCII digits (which libphonenumber would happily convert) are refused.
  */
 export function normalizePhone(input: string, defaultCountry: CountryCode): string | null {
-  const trimmed = input.trim();
+  // Only ASCII spaces are trimmed: tabs, newlines and Unicode spaces are not allowed characters.
+  const trimmed = input.replace(/^ +| +$/g, '');
   if (trimmed.length === 0 || trimmed.length > MAX_INPUT_LENGTH || !PHONE_INPUT.test(trimmed)) return null;
   // A plus sign is only meaningful as the very first character.
   if (trimmed.lastIndexOf('+') > 0) return null;

@@ -53,6 +53,12 @@ describe('loadAppConfig', () => {
     }
   });
 
+  it('refuses TRUST_PROXY entries that are not addresses, CIDRs or keywords', () => {
+    expect(() => loadAppConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'not-an-ip' })).toThrow(/TRUST_PROXY: "not-an-ip"/);
+    expect(() => loadAppConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY: "10.0.0.0\/99"/);
+    expect(loadAppConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'loopback,::1,fd00::/8,172.16.0.0/12' }).trustProxy).toHaveLength(4);
+  });
+
   it('reads lists and allows OTP_LENGTH 6', () => {
     const config = loadAppConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', CORS_ORIGINS: 'https://a.example,https://b.example', OTP_LENGTH: '6' });
     expect(config.trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);

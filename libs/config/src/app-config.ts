@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
 
@@ -113,7 +114,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     migrateOnStart: read.bool('MIGRATE_ON_START', !isProduction),
     jwtSecret,
     redisUrl,
-    trustProxy: read.list('TRUST_PROXY'),
+    trustProxy: readTrustProxy(read.list('TRUST_PROXY'), problems),
     corsOrigins: read.list('CORS_ORIGINS'),
     defaultCountry,
     otp,
@@ -151,6 +152,23 @@ function resolveJwtSecret(value: string | undefined, isProduction: boolean, data
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** Names the proxy-address matcher understands besides addresses and CIDRs. */
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** Addresses, CIDRs (`10.0.0.0/8`) or keywords; anything else would crash the HTTP server at start. */
+function readTrustProxy(entries: string[], problems: string[]): string[] {
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const validPrefix =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!PROXY_KEYWORDS.has(entry) && (family === 0 || !validPrefix || extra !== undefined)) {
+      problems.push(`TRUST_PROXY: "${entry}" is not an IP address, a CIDR or one of loopback, linklocal, uniquelocal`);
+    }
+  }
+  return entries;
 }
 
 function readTwilio(env: Env, problems: string[]): TwilioConfig {

@@ -436,7 +436,8 @@ export interface components {
             telephone: string;
         };
         LegacyRefreshRequestDto: {
-            refresh: string;
+            /** @description Omit to use the `refresh_token` cookie. */
+            refresh?: string;
         };
         LegacyTokenPairDto: {
             /** @description Access token (JWT), 15 minutes. */

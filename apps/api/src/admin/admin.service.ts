@@ -50,7 +50,7 @@ export class AdminService {
     return { access: session.accessToken, refresh: session.refreshToken };
   }
 
-  async legacyRefresh(refresh: string): Promise<LegacyTokenPairDto> {
+  async legacyRefresh(refresh: string | undefined): Promise<LegacyTokenPairDto> {
     const session = await this.auth.refresh(refresh);
     return { access: session.accessToken, refresh: session.refreshToken };
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Public, RequireRole } from '../auth/auth.decorators';
-import { setRefreshCookie } from '../auth/refresh-cookie';
+import { readRefreshCookie, setRefreshCookie } from '../auth/refresh-cookie';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { LimitPerIp } from '../rate-limit/ip-rate-limit.guard';
 import { ADMIN_PASSWORD_ATTEMPTS_PER_MINUTE } from './admin.controller';
@@ -40,8 +40,12 @@ export class LegacyController {
   @ApiOperation({ summary: 'Rotate the refresh token (seed-compatible)' })
   @ApiOkResponse({ type: LegacyTokenPairDto })
   @ApiProblems(400, 'refresh_invalid')
-  async refresh(@Body() body: LegacyRefreshRequestDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LegacyTokenPairDto> {
-    const pair = await this.admin.legacyRefresh(body.refresh);
+  async refresh(
+    @Body() body: LegacyRefreshRequestDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LegacyTokenPairDto> {
+    const pair = await this.admin.legacyRefresh(body.refresh ?? readRefreshCookie(request));
     setRefreshCookie(reply, pair.refresh, this.config.isProduction);
     return pair;
   }

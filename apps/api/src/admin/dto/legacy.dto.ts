@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 /** The seed's `POST /api/token` (JSON or form-encoded). */
 export class LegacyTokenRequestDto {
@@ -17,11 +17,11 @@ export class LegacyTokenRequestDto {
 }
 
 export class LegacyRefreshRequestDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
+  @ApiPropertyOptional({ description: 'Omit to use the `refresh_token` cookie.' })
+  @IsOptional()
   @MaxLength(256)
-  refresh: string;
+  @IsString()
+  refresh?: string;
 }
 
 export class LegacyTokenPairDto {
