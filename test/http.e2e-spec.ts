@@ -33,6 +33,13 @@ describe('HTTP edge cases', () => {
     it('malformed JSON', async () => {
       const response = await t.http().post('/api/auth/codes').set('Content-Type', 'application/json').send('{"phone": "+7999');
       expectProblem(response, 400, 'validation_failed');
+      expect(response.body.errors).toEqual([{ field: 'body', message: expect.any(String) }]);
+    });
+
+    it('an overlong path parameter or a broken URL', async () => {
+      const admin = await signInAdmin(t);
+      expectProblem(await t.http().get(`/api/referrals/${'A'.repeat(300)}`).set(admin.auth), 400, 'validation_failed');
+      expectProblem(await t.http().get('/api/referrals/%E0%A4%A').set(admin.auth), 400, 'validation_failed');
     });
 
     it.each([
@@ -64,9 +71,10 @@ describe('HTTP edge cases', () => {
     expectProblem(response, 413, 'payload_too_large');
   });
 
-  it('refuses a body that is neither JSON nor a form with 415 unsupported_media_type', async () => {
-    const response = await t.http().post('/api/auth/codes').set('Content-Type', 'text/plain').send('+79991234567');
-    expectProblem(response, 415, 'unsupported_media_type');
+  it('refuses a body that is not JSON with 415 unsupported_media_type (forms only on /api/token*)', async () => {
+    expectProblem(await t.http().post('/api/auth/codes').set('Content-Type', 'text/plain').send('+79991234567'), 415, 'unsupported_media_type');
+    expectProblem(await t.http().post('/api/auth/codes').type('form').send({ phone: '+79991234567' }), 415, 'unsupported_media_type');
+    expectProblem(await t.http().post('/api/token').type('form').send({ username: 'x', password: 'y' }), 401, 'invalid_credentials');
   });
 
   it('answers unknown routes with 404 not_found', async () => {

@@ -1,12 +1,17 @@
 import cookie from '@fastify/cookie';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { LogController } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { AppConfig } from '@app/config';
 import { createRootLogger, logRequests, PinoNestLogger } from './common/logging';
 import { requestIdOf } from './common/request-id';
+import { sendProblem } from './common/send-problem';
+import { UnsupportedMediaTypeError, ValidationFailedError } from '@app/common';
 import { buildOpenApiDocument } from './openapi';
 import { serveSpa } from './spa';
+
+/** Where the seed's clients post forms. */
+const FORM_ROUTES = /^\/api\/token(\/refresh)?\/?(\?|$)/;
 
 /** The contract's body limit: anything larger is a 413 before it is parsed. */
 export const BODY_LIMIT_BYTES = 16 * 1024;
@@ -22,6 +27,9 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
     genReqId: requestIdOf,
+    // Malformed URLs and overlong path parameters never reach a route: answer them in kind.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(request, reply, new ValidationFailedError([{ field: 'path', message: error.message }], 'The URL is not valid.')),
   });
 }
 
@@ -34,8 +42,17 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   await app.register(cookie);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
-  // JSON only (and forms, for the seed's /api/token): anything else is a 415, not a string body.
+  // JSON only, and forms only where the seed's clients send them (/api/token*): anything else is
+  // a 415, not a string body.
   fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const form = request.headers['content-type']?.toLowerCase().startsWith('application/x-www-form-urlencoded');
+    if (form && !FORM_ROUTES.test(request.url)) {
+      void sendProblem(request, reply, new UnsupportedMediaTypeError());
+      return;
+    }
+    done();
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
     done();

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from '@nestjs/common';
 import { NotFoundError } from '@app/common';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { sendProblem } from './common/send-problem';
 
 /**
  * Serves the built SPA (web/dist) from the API process: files as they are, hashed assets with a
@@ -24,15 +24,11 @@ export async function serveSpa(app: NestFastifyApplication, distDir: string): Pr
       void response.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  const problems = new ProblemDetailsFilter();
   app
     .getHttpAdapter()
     .getInstance()
     .get('/*', (request, reply) => {
-      if (request.url === '/api' || request.url.startsWith('/api/')) {
-        const { problem } = problems.toProblem(new NotFoundError('No such resource.'));
-        return reply.status(404).type('application/problem+json; charset=utf-8').send({ ...problem, requestId: request.id });
-      }
+      if (request.url === '/api' || request.url.startsWith('/api/')) return sendProblem(request, reply, new NotFoundError('No such resource.'));
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     });
   return true;

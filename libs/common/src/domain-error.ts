@@ -43,6 +43,16 @@ export class NotFoundError extends DomainError {
   readonly title = 'Not found';
 }
 
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly code = 'unsupported_media_type';
+  readonly status = 415;
+  readonly title = 'Unsupported media type';
+
+  constructor(detail = 'Send application/json (forms only to /api/token).') {
+    super(detail);
+  }
+}
+
 export class RateLimitedError extends DomainError {
   readonly code = 'rate_limited';
   readonly status = 429;

@@ -75,7 +75,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = exception.getResponse();
     const message = typeof body === 'string' ? body : (body as { message?: unknown }).message;
     const detail = typeof message === 'string' ? message : undefined;
-    return generic(status, status === 404 ? 'No such resource.' : detail);
+    const problem = generic(status, status === 404 ? 'No such resource.' : detail);
+    // The framework's 400s are about the body as a whole (malformed or empty JSON).
+    if (status === 400) problem.errors = [{ field: 'body', message: detail ?? 'The body is not valid.' }];
+    return problem;
   }
 
   private fromFastifyError(error: FastifyError): Problem {
