@@ -138,6 +138,8 @@ describe('phone login', () => {
       }
       const burned = await t.http().post('/api/auth/verify').set('X-Forwarded-For', freshIp()).send({ phone, code: sent.body.devCode }).expect(429);
       expect(burned.body.code).toBe('too_many_attempts');
+      expect(Number(burned.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(Number(burned.headers['retry-after'])).toBeLessThanOrEqual(60);
 
       // A new code lifts it.
       await t.sql(`UPDATE login_codes SET created_at = created_at - interval '2 minutes' WHERE phone = $1`, [phone]);

@@ -54,6 +54,11 @@ describe('HTTP edge cases', () => {
       expect(response.body.errors).toEqual([{ field, message: expect.any(String) }]);
     });
 
+    it('names the broken rule, the type first', async () => {
+      expect((await t.http().post('/api/auth/codes').send({ phone: 79991234567 })).body.errors).toEqual([{ field: 'phone', message: 'phone must be a string' }]);
+      expect((await t.http().get('/api/me/referrals?limit=abc').set(user.auth)).body.errors).toEqual([{ field: 'limit', message: 'limit must be an integer number' }]);
+    });
+
     it.each([['an array', '[1,2]'], ['a string', '"+79991234567"'], ['a number', '42'], ['null', 'null']])('a JSON body that is %s', async (_, raw) => {
       const response = await t.http().post('/api/auth/codes').set('Content-Type', 'application/json').send(raw);
       expectProblem(response, 400, 'validation_failed');

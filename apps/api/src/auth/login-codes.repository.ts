@@ -85,15 +85,15 @@ export class LoginCodesRepository {
     return row ? { id: row.id, codeHash: row.code_hash, attempts: row.attempts } : null;
   }
 
-  /** True when the phone's live code is unexpired but has used up its guesses. */
-  async hasBurnedCode(phone: string, maxAttempts: number): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
-      `SELECT 1 FROM login_codes
+  /** The phone's live code if it is unexpired but has used up its guesses, with the database's clock. */
+  async findBurnedCode(phone: string, maxAttempts: number): Promise<{ createdAt: Date; now: Date } | null> {
+    const rows: { created_at: Date; now: Date }[] = await this.db.manager.query(
+      `SELECT created_at, now() AS now FROM login_codes
        WHERE phone = $1 AND consumed_at IS NULL AND invalidated_at IS NULL
          AND expires_at > now() AND attempts >= $2`,
       [phone, maxAttempts],
     );
-    return rows.length > 0;
+    return rows[0] ? { createdAt: rows[0].created_at, now: rows[0].now } : null;
   }
 
   async markConsumed(id: string): Promise<void> {

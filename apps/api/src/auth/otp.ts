@@ -70,6 +70,11 @@ export function lockoutRetryAfter(maxFailures: number, failures: Date[], now: Da
   return blocker ? secondsUntil(blocker.getTime() + DAY_MS, now.getTime()) : null;
 }
 
+/** Seconds until a new code may be asked for after the one created at `createdAt` (at least 1). */
+export function secondsUntilResend(code: { createdAt: Date; now: Date }, resendSeconds: number): number {
+  return secondsUntil(code.createdAt.getTime() + resendSeconds * 1000, code.now.getTime());
+}
+
 /** With `max` allowed per window and `events` in it (oldest first), the event whose expiry frees a slot. */
 function blockerInWindow(events: Date[], max: number): Date | null {
   return events.length >= max ? events[events.length - max]! : null;

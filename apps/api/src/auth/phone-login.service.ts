@@ -7,7 +7,7 @@ import { UsersService } from '../users/users.service';
 import type { UserProfile } from '../users/users.types';
 import { CodeExpiredError, CodeInvalidError, SmsFailedError, TooManyAttemptsError } from './auth.errors';
 import { LoginCodesRepository } from './login-codes.repository';
-import { checkSendPolicy, generateOtp, lockoutRetryAfter, OtpHasher, type SendRefusal } from './otp';
+import { checkSendPolicy, generateOtp, lockoutRetryAfter, OtpHasher, secondsUntilResend, type SendRefusal } from './otp';
 
 export interface CodeSent {
   phone: string;
@@ -22,7 +22,7 @@ type IssueOutcome = { kind: 'refused'; refusal: SendRefusal } | { kind: 'issued'
 type VerifyOutcome =
   | { kind: 'ok'; user: UserProfile; created: boolean }
   | { kind: 'locked'; retryAfter: number }
-  | { kind: 'burned' }
+  | { kind: 'burned'; retryAfter: number }
   | { kind: 'expired' }
   | { kind: 'wrong'; attemptsLeft: number };
 
@@ -93,7 +93,7 @@ export class PhoneLoginService {
       case 'locked':
         throw new TooManyAttemptsError('Too many wrong codes for this phone. Try again later.', outcome.retryAfter);
       case 'burned':
-        throw new TooManyAttemptsError('This code was blocked after too many wrong guesses. Ask for a new code.');
+        throw new TooManyAttemptsError('This code was blocked after too many wrong guesses. Ask for a new code.', outcome.retryAfter);
       case 'expired':
         throw new CodeExpiredError();
       case 'wrong':
@@ -109,7 +109,11 @@ export class PhoneLoginService {
     if (retryAfter !== null) return { kind: 'locked', retryAfter };
 
     const guessed = await this.codes.countGuess(phone, otp.maxAttempts);
-    if (!guessed) return (await this.codes.hasBurnedCode(phone, otp.maxAttempts)) ? { kind: 'burned' } : { kind: 'expired' };
+    if (!guessed) {
+      const burned = await this.codes.findBurnedCode(phone, otp.maxAttempts);
+      // The wait is until a new code may be asked for (the resend delay of the burned one).
+      return burned ? { kind: 'burned', retryAfter: secondsUntilResend(burned, otp.resendSeconds) } : { kind: 'expired' };
+    }
     if (!this.hasher.matches(guessed.codeHash, phone, code)) {
       await this.codes.recordFailure(phone);
       return { kind: 'wrong', attemptsLeft: otp.maxAttempts - guessed.attempts };

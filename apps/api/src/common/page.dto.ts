@@ -7,14 +7,14 @@ export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(100)
+  @IsInt()
   limit: number = 20;
 
   @ApiPropertyOptional({ description: 'Opaque `nextCursor` of the previous page.' })
   @IsOptional()
-  @IsString()
   @MaxLength(200)
+  @IsString()
   cursor?: string;
 }

@@ -6,15 +6,15 @@ import { PageQueryDto } from '../../common/page.dto';
 
 export class AdminLoginDto {
   @ApiProperty({ example: 'admin' })
-  @IsString()
   @IsNotEmpty()
   @MaxLength(150)
+  @IsString()
   username: string;
 
   @ApiProperty({ example: 'correct horse battery staple' })
-  @IsString()
   @IsNotEmpty()
   @MaxLength(1024)
+  @IsString()
   password: string;
 }
 
@@ -26,8 +26,8 @@ export class AdminSessionDto extends SessionDto {
 export class AdminUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Digits of the phone (any run) or the start of an invite code.', example: '999123' })
   @IsOptional()
-  @IsString()
   @MaxLength(64)
+  @IsString()
   search?: string;
 }
 
@@ -66,9 +66,9 @@ export class StatsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 30 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(365)
+  @IsInt()
   days: number = 30;
 }
 

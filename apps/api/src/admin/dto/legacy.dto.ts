@@ -4,15 +4,15 @@ import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 /** The seed's `POST /api/token` (JSON or form-encoded). */
 export class LegacyTokenRequestDto {
   @ApiProperty({ example: 'admin' })
-  @IsString()
   @IsNotEmpty()
   @MaxLength(150)
+  @IsString()
   username: string;
 
   @ApiProperty()
-  @IsString()
   @IsNotEmpty()
   @MaxLength(1024)
+  @IsString()
   password: string;
 }
 

@@ -6,8 +6,8 @@ export class RequestCodeDto {
     example: '+7 999 123-45-67',
     description: 'ASCII digits, spaces, `+`, `-`, `.` and parentheses; normalised to E.164 with DEFAULT_COUNTRY.',
   })
-  @IsString()
   @MaxLength(32)
+  @IsString()
   phone: string;
 }
 

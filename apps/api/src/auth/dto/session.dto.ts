@@ -37,7 +37,7 @@ export class RefreshResponseDto extends SessionDto {
 export class RefreshTokenBodyDto {
   @ApiPropertyOptional({ description: 'Omit to use the `refresh_token` cookie.' })
   @IsOptional()
-  @IsString()
   @MaxLength(256)
+  @IsString()
   refreshToken?: string;
 }

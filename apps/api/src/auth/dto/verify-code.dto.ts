@@ -5,13 +5,13 @@ import { SessionDto } from './session.dto';
 
 export class VerifyCodeDto {
   @ApiProperty({ example: '+7 999 123-45-67' })
-  @IsString()
   @MaxLength(32)
+  @IsString()
   phone: string;
 
   @ApiProperty({ example: '1234', description: 'Exactly OTP_LENGTH ASCII digits.' })
-  @IsString()
   @MaxLength(16)
+  @IsString()
   code: string;
 }
 

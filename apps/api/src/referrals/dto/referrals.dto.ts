@@ -6,8 +6,8 @@ export class ActivateInviteDto {
     example: 'ab3x9k',
     description: 'Case-insensitive; spaces trimmed; O is read as 0, I and L as 1.',
   })
-  @IsString()
   @MaxLength(32)
+  @IsString()
   inviteCode: string;
 }
 
