@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { EMBEDDED_APPLICATION_NAME } from './database-options';
 
 /** Any constant shared by every process that migrates this database. */
 const MIGRATION_LOCK_KEY = 727_001;
@@ -10,9 +11,12 @@ const MIGRATION_LOCK_KEY = 727_001;
  */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const logger = new Logger('Migrations');
-  if (poolSize(dataSource) <= 1) {
-    // The embedded database: one process by construction (its data directory is locked), and
-    // holding the lock's connection would leave none for the migrations themselves.
+  if (poolSize(dataSource) < 2) {
+    // The lock is held on one connection while the migrations run on another. The embedded
+    // database has one connection and one process by construction (its directory is locked).
+    if (!isEmbedded(dataSource)) {
+      logger.warn('DATABASE_POOL_MAX=1: migrating without the cross-process lock; run `cli migrate` alone first.');
+    }
     return applyPending(dataSource, logger);
   }
   const lock = dataSource.createQueryRunner();
@@ -32,7 +36,14 @@ async function applyPending(dataSource: DataSource, logger: Logger): Promise<str
   return applied.map((migration) => migration.name);
 }
 
+function connectionOptions(dataSource: DataSource): { max?: number; application_name?: string } {
+  return (dataSource.options as { extra?: { max?: number; application_name?: string } }).extra ?? {};
+}
+
 function poolSize(dataSource: DataSource): number {
-  const extra = (dataSource.options as { extra?: { max?: number } }).extra;
-  return extra?.max ?? 10;
+  return connectionOptions(dataSource).max ?? 10;
+}
+
+function isEmbedded(dataSource: DataSource): boolean {
+  return connectionOptions(dataSource).application_name === EMBEDDED_APPLICATION_NAME;
 }

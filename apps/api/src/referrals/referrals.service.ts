@@ -33,7 +33,7 @@ export class ReferralsService {
       if (await this.users.isInChainAbove(owner.id, userId)) throw new ReferralCycleError();
       if (!(await this.users.recordActivation(userId, owner.id))) throw new InviteAlreadyActivatedError();
     });
-    return MeDto.from((await this.users.findById(userId))!);
+    return MeDto.from(await this.users.getProfile(userId));
   }
 
   async listMine(userId: string, limit: number, cursor?: string): Promise<MyReferralsPageDto> {

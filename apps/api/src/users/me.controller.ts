@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NotFoundError } from '@app/common';
 import { CurrentPrincipal, RequireRole, type Principal } from '../auth/auth.decorators';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { MeDto } from './dto/me.dto';
@@ -18,8 +17,6 @@ export class MeController {
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(401, 403, 404)
   async getMe(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
-    const user = await this.users.findById(principal.id);
-    if (!user) throw new NotFoundError('The account no longer exists.');
-    return MeDto.from(user);
+    return MeDto.from(await this.users.getProfile(principal.id));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { generateInviteCode } from '@app/common';
+import { generateInviteCode, NotFoundError } from '@app/common';
 import { UsersRepository } from './users.repository';
 import type { DailyCount, ReferralRecord, UserListRecord, UserProfile, UserSearch, UserStats } from './users.types';
 
@@ -14,6 +14,13 @@ export class UsersService {
 
   findById(id: string): Promise<UserProfile | null> {
     return this.users.findProfileById(id);
+  }
+
+  /** The profile of a signed-in user; a token can outlive its account, which is then a 404. */
+  async getProfile(id: string): Promise<UserProfile> {
+    const user = await this.users.findProfileById(id);
+    if (!user) throw new NotFoundError('The account no longer exists.');
+    return user;
   }
 
   findByInviteCode(inviteCode: string): Promise<UserProfile | null> {
