@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Button, Card, Form, InputGroup, Spinner, Table } from 'react-bootstrap';
+import { Button, Card, Form, InputGroup, Table } from 'react-bootstrap';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
@@ -9,6 +9,7 @@ import { useI18n } from '../../../lib/i18n';
 import { normalizeInviteCode } from '../../../lib/invite-code';
 import { formatPhone } from '../../../lib/phone';
 import { useCodeReferrals } from '../api/get-code-referrals';
+import { LoadMore } from '../../../components/ui/load-more';
 
 /** The seed's `/api/list?invite_cod=` as a page: a code's owner and every phone that activated it. */
 export function CodeLookup() {
@@ -95,12 +96,7 @@ export function CodeLookup() {
                 </Table>
               </div>
             )}
-            {lookup.hasNextPage ? (
-              <Button variant="outline-primary" size="sm" onClick={() => void lookup.fetchNextPage()} disabled={lookup.isFetchingNextPage}>
-                {lookup.isFetchingNextPage ? <Spinner animation="border" size="sm" className="me-2" aria-hidden="true" /> : null}
-                {t('common.more')}
-              </Button>
-            ) : null}
+            <LoadMore hasMore={lookup.hasNextPage} loading={lookup.isFetchingNextPage} onMore={() => void lookup.fetchNextPage()} />
           </section>
         ) : null}
       </Card.Body>

@@ -1,10 +1,11 @@
 import { useDeferredValue, useEffect, useId, useState } from 'react';
-import { Button, Card, Form, Spinner, Table } from 'react-bootstrap';
+import { Card, Form, Spinner, Table } from 'react-bootstrap';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useI18n } from '../../../lib/i18n';
 import { formatPhone } from '../../../lib/phone';
 import { useUsers } from '../api/get-users';
+import { LoadMore } from '../../../components/ui/load-more';
 
 function useDebounced(value: string, ms: number): string {
   const [debounced, setDebounced] = useState(value);
@@ -70,17 +71,13 @@ export function UsersTable() {
                 </Table>
               </div>
             )}
-            <div className="d-flex flex-wrap align-items-center gap-3">
-              <span className="small text-body-secondary">
-                {t('common.shown', { shown: formatNumber(items.length), total: formatNumber(total) })}
-              </span>
-              {users.hasNextPage ? (
-                <Button variant="outline-primary" size="sm" onClick={() => void users.fetchNextPage()} disabled={users.isFetchingNextPage}>
-                  {users.isFetchingNextPage ? <Spinner animation="border" size="sm" className="me-2" aria-hidden="true" /> : null}
-                  {t('common.more')}
-                </Button>
-              ) : null}
-            </div>
+            <LoadMore
+              shown={items.length}
+              total={total}
+              hasMore={users.hasNextPage}
+              loading={users.isFetchingNextPage}
+              onMore={() => void users.fetchNextPage()}
+            />
           </>
         ) : null}
       </Card.Body>

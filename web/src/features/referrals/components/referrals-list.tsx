@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Spinner, Table } from 'react-bootstrap';
+import { Badge, Card, Table } from 'react-bootstrap';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useI18n } from '../../../lib/i18n';
 import { useMyReferrals } from '../api/get-my-referrals';
+import { LoadMore } from '../../../components/ui/load-more';
 
 /** Who activated my code: masked phones and dates, newest first, "show more" by cursor. */
 export function ReferralsList() {
@@ -50,17 +51,13 @@ export function ReferralsList() {
                 </tbody>
               </Table>
             </div>
-            <div className="d-flex flex-wrap align-items-center gap-3">
-              <span className="small text-body-secondary">
-                {t('common.shown', { shown: formatNumber(items.length), total: formatNumber(total) })}
-              </span>
-              {referrals.hasNextPage ? (
-                <Button variant="outline-primary" size="sm" onClick={() => void referrals.fetchNextPage()} disabled={referrals.isFetchingNextPage}>
-                  {referrals.isFetchingNextPage ? <Spinner animation="border" size="sm" className="me-2" aria-hidden="true" /> : null}
-                  {t('common.more')}
-                </Button>
-              ) : null}
-            </div>
+            <LoadMore
+              shown={items.length}
+              total={total}
+              hasMore={referrals.hasNextPage}
+              loading={referrals.isFetchingNextPage}
+              onMore={() => void referrals.fetchNextPage()}
+            />
           </>
         ) : null}
       </Card.Body>
