@@ -1,6 +1,6 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Button, ButtonGroup, Container, Navbar } from 'react-bootstrap';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LoadingState } from '../components/ui/loading-state';
 import { useSignOut } from '../features/auth/api/sign-out';
 import { useSession, type Role } from '../lib/auth-session';
@@ -55,9 +55,28 @@ function SignOutButton({ role }: { role: Role }) {
   );
 }
 
+/**
+ * After a client-side navigation, keyboard and screen-reader users land on the new page's content
+ * instead of wherever the old page left focus (often nowhere: the clicked element unmounted).
+ * A page that focused a field of its own (the code input, say) keeps it.
+ */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const active = document.activeElement;
+    if (!active || active === document.body) document.getElementById('main')?.focus();
+  }, [pathname]);
+}
+
 export function Layout() {
   const { t } = useI18n();
   const session = useSession();
+  useFocusMainOnNavigation();
   return (
     <div className="d-flex flex-column min-vh-100">
       <a href="#main" className="visually-hidden-focusable skip-link">
