@@ -64,6 +64,12 @@ describe('HTTP edge cases', () => {
       expectProblem(response, 400, 'validation_failed');
     });
 
+    it('a body nested thousands of levels deep', async () => {
+      const deep = `{"phone":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+      const response = await t.http().post('/api/auth/codes').set('Content-Type', 'application/json').send(deep);
+      expectProblem(response, 400, 'validation_failed');
+    });
+
     it('SQL-looking strings are just wrong values', async () => {
       const response = await t.http().post('/api/me/invite').set(user.auth).send({ inviteCode: "x'); DELETE FROM users; --" });
       expectProblem(response, 400, 'validation_failed');

@@ -11,8 +11,29 @@ class StrictValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new ValidationFailedError([{ field: 'body', message: 'body must be a JSON object' }]);
     }
+    // class-transformer recurses without a limit: a body nested thousands deep would overflow
+    // the stack. No request of this API nests at all, so a small bound costs nothing.
+    if (metadata.type === 'body' && depthOf(value) > MAX_BODY_DEPTH) {
+      throw new ValidationFailedError([{ field: 'body', message: `body must not nest deeper than ${MAX_BODY_DEPTH} levels` }]);
+    }
     return super.transform(value, metadata);
   }
+}
+
+const MAX_BODY_DEPTH = 8;
+
+/** Nesting depth of parsed JSON, counted without recursion (it guards against deep input). */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_BODY_DEPTH) return deepest;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 export function createValidationPipe(): ValidationPipe {
