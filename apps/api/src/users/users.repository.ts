@@ -72,13 +72,13 @@ export class UsersRepository {
 
   /** Sets the referrer only if none is set yet: the database decides the one winner. */
   async activateReferrer(userId: string, referrerId: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.manager.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const result: [unknown[], number] = await this.db.manager.query(
       `UPDATE users SET referrer_id = $2, activated_at = now()
-       WHERE id = $1 AND referrer_id IS NULL
-       RETURNING id`,
+       WHERE id = $1 AND referrer_id IS NULL`,
       [userId, referrerId],
     );
-    return this.affected(rows) === 1;
+    return result[1] === 1;
   }
 
   async incrementReferralsCount(userId: string): Promise<void> {
@@ -214,13 +214,5 @@ export class UsersRepository {
       conditions.push(`u.invite_code LIKE $${params.length}`);
     }
     return { where: conditions.length ? `(${conditions.join(' OR ')})` : 'FALSE', params };
-  }
-
-  /** `UPDATE … RETURNING` through the pg driver comes back as [rows, count]. */
-  private affected(result: unknown): number {
-    if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-      return result[1];
-    }
-    return Array.isArray(result) ? result.length : 0;
   }
 }
