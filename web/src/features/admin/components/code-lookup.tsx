@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Button, Card, Form, InputGroup, Table } from 'react-bootstrap';
+import { Button, Card, Form, InputGroup } from 'react-bootstrap';
+import { ActivationsTable } from '../../../components/ui/activations-table';
 import { useSearchParams } from 'react-router';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
@@ -13,7 +14,7 @@ import { LoadMore } from '../../../components/ui/load-more';
 
 /** The seed's `/api/list?invite_cod=` as a page: a code's owner and every phone that activated it. */
 export function CodeLookup() {
-  const { t, formatDateTime, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   const id = useId();
   const [params, setParams] = useSearchParams();
   const current = params.get('code');
@@ -77,24 +78,7 @@ export function CodeLookup() {
             {items.length === 0 ? (
               <p className="text-body-secondary mb-0">{t('admin.lookup.empty')}</p>
             ) : (
-              <div className="table-responsive">
-                <Table size="sm" striped className="mb-2">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('common.phone')}</th>
-                      <th scope="col">{t('referrals.list.date')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((item) => (
-                      <tr key={`${item.phone}-${item.activatedAt}`}>
-                        <td className="font-monospace text-nowrap">{item.phone}</td>
-                        <td>{formatDateTime(item.activatedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </div>
+              <ActivationsTable items={items} caption={t('admin.lookup.owner', { code: first.owner.inviteCode, phone: formatPhone(first.owner.phone) })} />
             )}
             <LoadMore hasMore={lookup.hasNextPage} loading={lookup.isFetchingNextPage} onMore={() => void lookup.fetchNextPage()} />
           </section>

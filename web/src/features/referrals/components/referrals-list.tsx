@@ -1,4 +1,5 @@
-import { Badge, Card, Table } from 'react-bootstrap';
+import { Badge, Card } from 'react-bootstrap';
+import { ActivationsTable } from '../../../components/ui/activations-table';
 import { ErrorState } from '../../../components/ui/error-state';
 import { LoadingState } from '../../../components/ui/loading-state';
 import { useI18n } from '../../../lib/i18n';
@@ -7,7 +8,7 @@ import { LoadMore } from '../../../components/ui/load-more';
 
 /** Who activated my code: masked phones and dates, newest first, "show more" by cursor. */
 export function ReferralsList() {
-  const { t, formatDateTime, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   const referrals = useMyReferrals();
   const items = referrals.data?.pages.flatMap((page) => page.items) ?? [];
   const total = referrals.data?.pages[0]?.total ?? 0;
@@ -32,25 +33,7 @@ export function ReferralsList() {
         ) : null}
         {items.length > 0 ? (
           <>
-            <div className="table-responsive">
-              <Table size="sm" className="align-middle mb-2">
-                <caption className="visually-hidden">{t('referrals.list.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('common.phone')}</th>
-                    <th scope="col">{t('referrals.list.date')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((item, index) => (
-                    <tr key={`${item.phone}-${item.activatedAt}-${index}`}>
-                      <td className="font-monospace text-nowrap">{item.phone}</td>
-                      <td>{formatDateTime(item.activatedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </Table>
-            </div>
+            <ActivationsTable items={items} caption={t('referrals.list.caption')} />
             <LoadMore
               shown={items.length}
               total={total}
