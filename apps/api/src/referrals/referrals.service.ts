@@ -76,7 +76,7 @@ export class ReferralsService {
   }
 }
 
-export function parseInviteCode(raw: string, field: string): string {
+function parseInviteCode(raw: string, field: string): string {
   const code = normalizeInviteCode(raw);
   if (!code) throw new ValidationFailedError([{ field, message: `${field} must be 6 characters of 0-9 and A-Z (no I, L, O, U)` }]);
   return code;
